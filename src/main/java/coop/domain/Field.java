@@ -1,0 +1,118 @@
+package coop.domain;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * One payload field and what its value must look like. Values arrive as parsed JSON: strings, numbers
+ * ({@link Integer}, {@link Long}, {@link BigInteger}, {@link BigDecimal} or {@link Double}), booleans, lists, maps.
+ */
+public record Field(String name, Kind kind, boolean required, long min, long max) {
+
+    /** Longest text accepted in any field: names and reasons, not documents. */
+    public static final int MAX_TEXT_LENGTH = 2_000;
+
+    /** Largest amount accepted, far above any co-op fee, so a typo of a few digits is caught. */
+    public static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000");
+
+    public enum Kind { TEXT, DATE, AMOUNT, INTEGER }
+
+    public static Field text(String name) {
+        return new Field(name, Kind.TEXT, true, 0, 0);
+    }
+
+    public static Field date(String name) {
+        return new Field(name, Kind.DATE, true, 0, 0);
+    }
+
+    public static Field amount(String name) {
+        return new Field(name, Kind.AMOUNT, true, 0, 0);
+    }
+
+    public static Field integer(String name, long min, long max) {
+        return new Field(name, Kind.INTEGER, true, min, max);
+    }
+
+    /** The same field, but it may be left out (or sent as JSON null). */
+    public Field optional() {
+        return new Field(name, kind, false, min, max);
+    }
+
+    /** What is wrong with a present value, if anything. */
+    Optional<String> problem(Object value) {
+        return switch (kind) {
+            case TEXT -> textProblem(value);
+            case DATE -> dateProblem(value);
+            case AMOUNT -> amountProblem(value);
+            case INTEGER -> integerProblem(value);
+        };
+    }
+
+    private static Optional<String> textProblem(Object value) {
+        if (!(value instanceof String text)) {
+            return Optional.of("must be a string");
+        }
+        if (text.isBlank()) {
+            return Optional.of("must not be blank");
+        }
+        if (text.length() > MAX_TEXT_LENGTH) {
+            return Optional.of("must be at most " + MAX_TEXT_LENGTH + " characters");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> dateProblem(Object value) {
+        if (!(value instanceof String text) || !text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return Optional.of("must be an ISO date (YYYY-MM-DD)");
+        }
+        try {
+            LocalDate.parse(text);
+            return Optional.empty();
+        } catch (DateTimeParseException e) {
+            return Optional.of("is not a calendar date");
+        }
+    }
+
+    private static Optional<String> amountProblem(Object value) {
+        Optional<BigDecimal> number = decimal(value);
+        if (number.isEmpty()) {
+            return Optional.of("must be a number");
+        }
+        if (number.get().signum() <= 0) {
+            return Optional.of("must be greater than 0");
+        }
+        if (number.get().compareTo(MAX_AMOUNT) > 0) {
+            return Optional.of("must be at most " + MAX_AMOUNT.toPlainString());
+        }
+        if (number.get().stripTrailingZeros().scale() > 2) {
+            return Optional.of("must have at most 2 decimal places");
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> integerProblem(Object value) {
+        Optional<BigDecimal> number = decimal(value);
+        if (number.isEmpty() || number.get().stripTrailingZeros().scale() > 0 || value instanceof Double) {
+            return Optional.of("must be an integer");
+        }
+        BigDecimal n = number.get();
+        if (n.compareTo(BigDecimal.valueOf(min)) < 0 || n.compareTo(BigDecimal.valueOf(max)) > 0) {
+            return Optional.of("must be between " + min + " and " + max);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<BigDecimal> decimal(Object value) {
+        return switch (value) {
+            case Integer i -> Optional.of(BigDecimal.valueOf(i));
+            case Long l -> Optional.of(BigDecimal.valueOf(l));
+            case BigInteger b -> Optional.of(new BigDecimal(b));
+            case BigDecimal d -> Optional.of(d);
+            case Double d when Double.isFinite(d) -> Optional.of(BigDecimal.valueOf(d));
+            default -> Optional.empty();
+        };
+    }
+}
