@@ -1,0 +1,24 @@
+package coop.store;
+
+import java.util.List;
+
+/**
+ * Where the events of one append were stored.
+ *
+ * @param duplicate true when every event was already stored by an earlier call with the same event ids: nothing
+ *                  was written, and the positions are the original ones
+ */
+public record AppendResult(StreamId stream, List<Position> positions, String correlationId, boolean duplicate) {
+
+    public AppendResult {
+        positions = List.copyOf(positions);
+    }
+
+    public long lastVersion() {
+        return positions.getLast().version();
+    }
+
+    /** One stored event: its id and its version in the stream. */
+    public record Position(String eventId, long version) {
+    }
+}

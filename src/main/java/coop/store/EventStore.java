@@ -1,0 +1,74 @@
+package coop.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An append-only store of event streams, one per aggregate, and of snapshots of their state.
+ *
+ * <p>Events are never updated or deleted. Each stream's versions start at 1 and have no gaps; a version is written
+ * once, by exactly one writer. Every query is scoped to one tenant.
+ */
+public interface EventStore {
+
+    /** The most events one append may carry; they are written in one atomic request. */
+    int MAX_EVENTS_PER_APPEND = 100;
+
+    /**
+     * Appends 1 to {@value #MAX_EVENTS_PER_APPEND} events at consecutive versions, all or none.
+     *
+     * <p>Idempotent by event id: if these event ids are already stored as this very batch, nothing is written and
+     * the original positions are returned with {@link AppendResult#duplicate()} set, whatever {@code expected} says.
+     *
+     * @throws ConcurrencyConflict when the stream is not at {@code expected} (after bounded retries for
+     *                             {@link ExpectedVersion#any()})
+     * @throws AppendTooLarge      when there are too many events or one does not fit in a DynamoDB item; nothing
+     *                             is written
+     * @throws EventIdConflict     when an event id is already stored for another event
+     */
+    AppendResult append(StreamId stream, ExpectedVersion expected, List<NewEvent> events, EventMetadata metadata);
+
+    /** The stream's last version, 0 when it has no events. */
+    long currentVersion(StreamId stream);
+
+    /**
+     * Events with {@code afterVersion < version <= upToVersion}, oldest first, at most {@code limit} of them.
+     *
+     * @param pageToken a token from a previous page of the same query, or empty for the first page
+     * @throws InvalidPageToken when the token was not handed out for this stream
+     */
+    EventPage readStream(StreamId stream, long afterVersion, long upToVersion, int limit, Optional<String> pageToken);
+
+    /** Every event with {@code afterVersion < version <= upToVersion}, oldest first, reading as many pages as it takes. */
+    List<RecordedEvent> readStream(StreamId stream, long afterVersion, long upToVersion);
+
+    /**
+     * The events after {@code afterVersion} up to the last one recorded at or before {@code asOf}. Versions are the
+     * order of truth: the first event recorded after {@code asOf} ends the read.
+     */
+    List<RecordedEvent> readStreamAsOf(StreamId stream, long afterVersion, Instant asOf);
+
+    /** One event by id, within the tenant. */
+    Optional<RecordedEvent> findEvent(String tenantId, String eventId);
+
+    /** Every event of one correlation in the tenant, in time order. */
+    List<RecordedEvent> findByCorrelation(String tenantId, String correlationId);
+
+    /**
+     * Events of one type recorded in {@code [since, until)}, in time order.
+     *
+     * @throws InvalidPageToken when the token was not handed out for this query
+     */
+    EventPage findByType(String tenantId, String eventType, Instant since, Instant until, int limit,
+                         Optional<String> pageToken);
+
+    /** The newest snapshot at or below {@code version}, of any schema: callers decide whether to trust it. */
+    Optional<Snapshot> latestSnapshot(StreamId stream, long atOrBelowVersion);
+
+    /** The newest snapshot whose last event was recorded at or before {@code asOf}. */
+    Optional<Snapshot> latestSnapshotAsOf(StreamId stream, Instant asOf);
+
+    /** Stores a snapshot, replacing one at the same version (e.g. one taken under an older state schema). */
+    void saveSnapshot(Snapshot snapshot);
+}

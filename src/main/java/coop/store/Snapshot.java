@@ -1,0 +1,14 @@
+package coop.store;
+
+import java.time.Instant;
+
+/**
+ * A cached state of one stream after the event at {@code version}.
+ *
+ * @param stateSchema  the aggregate type's state schema version when the snapshot was taken; a snapshot of another
+ *                     schema is ignored on load
+ * @param state        the state as a JSON object
+ * @param lastEventAt  the timestamp of the event at {@code version}, so point-in-time loads can use the snapshot
+ */
+public record Snapshot(StreamId stream, long version, int stateSchema, String state, Instant lastEventAt) {
+}

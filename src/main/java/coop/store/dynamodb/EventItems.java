@@ -1,0 +1,114 @@
+package coop.store.dynamodb;
+
+import coop.store.RecordedEvent;
+import coop.store.StreamId;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The layout of an event item in the events table: the seed's envelope plus the keys of the table and its indexes.
+ * The one place that knows these attribute names, besides the table definitions in {@code infra/template.yaml}.
+ */
+public final class EventItems {
+
+    public static final String STREAM_ID = "stream_id";
+    public static final String VERSION = "version";
+    public static final String TENANT_ID = "tenant_id";
+    public static final String AGGREGATE_TYPE = "aggregate_type";
+    public static final String AGGREGATE_ID = "aggregate_id";
+    public static final String EVENT_ID = "event_id";
+    public static final String EVENT_TYPE = "event_type";
+    public static final String EVENT_VERSION = "event_version";
+    public static final String EVENT_DATA = "event_data";
+    public static final String EVENT_TIMESTAMP = "event_timestamp";
+    public static final String USER_ID = "user_id";
+    public static final String CORRELATION_ID = "correlation_id";
+    public static final String CAUSATION_ID = "causation_id";
+
+    /** Index keys: each is prefixed with the tenant, so no query can cross tenants. */
+    public static final String EVENT_KEY = "event_key";
+    public static final String CORRELATION_KEY = "correlation_key";
+    public static final String TYPE_KEY = "type_key";
+
+    public static final String BY_EVENT_ID = "by_event_id";
+    public static final String BY_CORRELATION = "by_correlation";
+    public static final String BY_TYPE = "by_type";
+
+    /**
+     * Events of one type are spread over this many index partitions, so a busy type (every co-op's PaymentDue on the
+     * first of the month) is not capped by one partition's 1,000 writes a second. Queries by type read every shard
+     * and merge. Changing it re-keys the index, so it is a constant, not a setting.
+     */
+    public static final int TYPE_SHARDS = 4;
+
+    private EventItems() {
+    }
+
+    public static String streamKey(StreamId stream) {
+        return stream.tenantId() + "#" + stream.aggregateType() + "#" + stream.aggregateId();
+    }
+
+    public static String eventKey(String tenantId, String eventId) {
+        return tenantId + "#" + eventId;
+    }
+
+    public static String correlationKey(String tenantId, String correlationId) {
+        return tenantId + "#" + correlationId;
+    }
+
+    public static String typeKey(String tenantId, String eventType, int shard) {
+        return tenantId + "#" + eventType + "#" + shard;
+    }
+
+    static int typeShard(String eventId) {
+        // String.hashCode is specified by the JLS, so every JVM puts an event in the same shard.
+        return Math.floorMod(eventId.hashCode(), TYPE_SHARDS);
+    }
+
+    static Map<String, AttributeValue> toItem(RecordedEvent event) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(STREAM_ID, s(streamKey(event.stream())));
+        item.put(VERSION, n(event.aggregateVersion()));
+        item.put(TENANT_ID, s(event.tenantId()));
+        item.put(AGGREGATE_TYPE, s(event.aggregateType()));
+        item.put(AGGREGATE_ID, s(event.aggregateId()));
+        item.put(EVENT_ID, s(event.eventId()));
+        item.put(EVENT_TYPE, s(event.eventType()));
+        item.put(EVENT_VERSION, n(event.eventVersion()));
+        item.put(EVENT_DATA, s(event.data()));
+        item.put(EVENT_TIMESTAMP, s(Timestamps.format(event.timestamp())));
+        item.put(USER_ID, s(event.userId()));
+        item.put(CORRELATION_ID, s(event.correlationId()));
+        event.causationId().ifPresent(id -> item.put(CAUSATION_ID, s(id)));
+        item.put(EVENT_KEY, s(eventKey(event.tenantId(), event.eventId())));
+        item.put(CORRELATION_KEY, s(correlationKey(event.tenantId(), event.correlationId())));
+        item.put(TYPE_KEY, s(typeKey(event.tenantId(), event.eventType(), typeShard(event.eventId()))));
+        return item;
+    }
+
+    /** Reads an event item; also used by the stream function on the NewImage of a stream record. */
+    public static RecordedEvent fromItem(Map<String, AttributeValue> item) {
+        return new RecordedEvent(
+                item.get(EVENT_ID).s(),
+                item.get(EVENT_TYPE).s(),
+                Integer.parseInt(item.get(EVENT_VERSION).n()),
+                new StreamId(item.get(TENANT_ID).s(), item.get(AGGREGATE_TYPE).s(), item.get(AGGREGATE_ID).s()),
+                Long.parseLong(item.get(VERSION).n()),
+                item.get(EVENT_DATA).s(),
+                Timestamps.parse(item.get(EVENT_TIMESTAMP).s()),
+                item.get(USER_ID).s(),
+                item.get(CORRELATION_ID).s(),
+                Optional.ofNullable(item.get(CAUSATION_ID)).map(AttributeValue::s));
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

@@ -1,0 +1,161 @@
+package coop.store.dynamodb;
+
+import coop.store.EventPage;
+import coop.store.RecordedEvent;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Queries across streams through the events table's indexes: by event id, by correlation, by type and time.
+ * Index reads are eventually consistent in DynamoDB: an event appended a moment ago may be missing for a moment.
+ */
+final class IndexQueries {
+
+    /** A correlation is one business action; past this many events it is a bug, not an audit question. */
+    static final int MAX_CORRELATION_EVENTS = 10_000;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    IndexQueries(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    Optional<RecordedEvent> findEvent(String tenantId, String eventId) {
+        QueryResponse response = dynamo.query(keyEquals(EventItems.BY_EVENT_ID, EventItems.EVENT_KEY,
+                EventItems.eventKey(tenantId, eventId)).limit(1).build());
+        return response.items().stream().findFirst().map(EventItems::fromItem);
+    }
+
+    List<RecordedEvent> findByCorrelation(String tenantId, String correlationId) {
+        List<RecordedEvent> events = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse response = dynamo.query(keyEquals(EventItems.BY_CORRELATION, EventItems.CORRELATION_KEY,
+                    EventItems.correlationKey(tenantId, correlationId)).exclusiveStartKey(start).build());
+            response.items().stream().map(EventItems::fromItem).forEach(events::add);
+            start = nextStart(response);
+        } while (start != null && events.size() < MAX_CORRELATION_EVENTS);
+        return events.stream().sorted(Comparator.comparing(RecordedEvent::timestamp)
+                .thenComparing(event -> event.stream().toString())
+                .thenComparingLong(RecordedEvent::aggregateVersion)).toList();
+    }
+
+    /**
+     * Reads every shard of the type index and merges them by time. The page token keeps, per shard, the key of the
+     * last event handed out, so each page resumes every shard exactly where it stopped.
+     */
+    EventPage findByType(String tenantId, String eventType, Instant since, Instant until, int limit,
+                         Optional<String> pageToken) {
+        String query = String.join("|", "type", tenantId, eventType, Timestamps.format(since), Timestamps.format(until));
+        Map<String, String> cursors = PageTokens.decode(pageToken, query).orElse(Map.of());
+        List<List<RecordedEvent>> shards = new ArrayList<>();
+        List<Boolean> exhausted = new ArrayList<>();
+        for (int shard = 0; shard < EventItems.TYPE_SHARDS; shard++) {
+            String cursor = cursors.get("s" + shard);
+            if ("done".equals(cursor)) {
+                shards.add(List.of());
+                exhausted.add(true);
+                continue;
+            }
+            QueryResponse response = dynamo.query(typeWindow(tenantId, eventType, shard, since, until)
+                    .exclusiveStartKey(cursor == null ? null : startAfter(cursor))
+                    .limit(limit).build());
+            shards.add(response.items().stream().map(EventItems::fromItem).toList());
+            exhausted.add(nextStart(response) == null);
+        }
+        return merge(query, shards, exhausted, cursors, limit);
+    }
+
+    private static EventPage merge(String query, List<List<RecordedEvent>> shards, List<Boolean> exhausted,
+                                   Map<String, String> cursors, int limit) {
+        int[] taken = new int[shards.size()];
+        List<RecordedEvent> page = new ArrayList<>();
+        while (page.size() < limit) {
+            int next = -1;
+            for (int shard = 0; shard < shards.size(); shard++) {
+                if (taken[shard] < shards.get(shard).size() && (next < 0 || shards.get(shard).get(taken[shard])
+                        .timestamp().isBefore(shards.get(next).get(taken[next]).timestamp()))) {
+                    next = shard;
+                }
+            }
+            if (next < 0) {
+                break;
+            }
+            page.add(shards.get(next).get(taken[next]++));
+        }
+        Map<String, String> nextCursors = new HashMap<>(Map.of("q", query));
+        boolean more = false;
+        for (int shard = 0; shard < shards.size(); shard++) {
+            boolean done = exhausted.get(shard) && taken[shard] == shards.get(shard).size();
+            String cursor = taken[shard] > 0 ? cursorOf(shards.get(shard).get(taken[shard] - 1))
+                    : cursors.get("s" + shard);
+            if (done) {
+                nextCursors.put("s" + shard, "done");
+            } else {
+                more = true;
+                if (cursor != null) {
+                    nextCursors.put("s" + shard, cursor);
+                }
+            }
+        }
+        return new EventPage(page, more ? Optional.of(PageTokens.encode(nextCursors)) : Optional.empty());
+    }
+
+    private static String cursorOf(RecordedEvent event) {
+        return String.join("|", EventItems.streamKey(event.stream()), Long.toString(event.aggregateVersion()),
+                Timestamps.format(event.timestamp()), event.eventType(), event.tenantId(),
+                Integer.toString(EventItems.typeShard(event.eventId())));
+    }
+
+    private static Map<String, AttributeValue> startAfter(String cursor) {
+        String[] parts = cursor.split("\\|");
+        if (parts.length != 6) {
+            throw new coop.store.InvalidPageToken();
+        }
+        return Map.of(
+                EventItems.STREAM_ID, EventItems.s(parts[0]),
+                EventItems.VERSION, EventItems.n(Long.parseLong(parts[1])),
+                EventItems.EVENT_TIMESTAMP, EventItems.s(parts[2]),
+                EventItems.TYPE_KEY, EventItems.s(EventItems.typeKey(parts[4], parts[3], Integer.parseInt(parts[5]))));
+    }
+
+    private QueryRequest.Builder typeWindow(String tenantId, String eventType, int shard, Instant since, Instant until) {
+        // The window is [since, until): BETWEEN is inclusive, so it ends one microsecond, the stored precision, early.
+        return QueryRequest.builder()
+                .tableName(table)
+                .indexName(EventItems.BY_TYPE)
+                .keyConditionExpression("#k = :k AND #t BETWEEN :since AND :until")
+                .expressionAttributeNames(Map.of("#k", EventItems.TYPE_KEY, "#t", EventItems.EVENT_TIMESTAMP))
+                .expressionAttributeValues(Map.of(
+                        ":k", EventItems.s(EventItems.typeKey(tenantId, eventType, shard)),
+                        ":since", EventItems.s(Timestamps.format(since)),
+                        ":until", EventItems.s(Timestamps.format(until.minus(1, ChronoUnit.MICROS)))));
+    }
+
+    private QueryRequest.Builder keyEquals(String index, String attribute, String value) {
+        return QueryRequest.builder()
+                .tableName(table)
+                .indexName(index)
+                .keyConditionExpression("#k = :k")
+                .expressionAttributeNames(Map.of("#k", attribute))
+                .expressionAttributeValues(Map.of(":k", EventItems.s(value)));
+    }
+
+    private static Map<String, AttributeValue> nextStart(QueryResponse response) {
+        return response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? response.lastEvaluatedKey() : null;
+    }
+}

@@ -1,0 +1,110 @@
+package coop.store.dynamodb;
+
+import coop.store.EventPage;
+import coop.store.RecordedEvent;
+import coop.store.StreamId;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads one stream by its key: strongly consistent queries, never scans. */
+final class StreamReads {
+
+    private static final String BETWEEN = "#s = :s AND #v BETWEEN :from AND :to";
+    private static final Map<String, String> NAMES = Map.of("#s", EventItems.STREAM_ID, "#v", EventItems.VERSION);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    StreamReads(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    long currentVersion(StreamId stream) {
+        QueryResponse newest = dynamo.query(QueryRequest.builder()
+                .tableName(table)
+                .keyConditionExpression("#s = :s")
+                .expressionAttributeNames(Map.of("#s", EventItems.STREAM_ID))
+                .expressionAttributeValues(Map.of(":s", EventItems.s(EventItems.streamKey(stream))))
+                .projectionExpression("#s, " + EventItems.VERSION)
+                .scanIndexForward(false)
+                .limit(1)
+                .consistentRead(true)
+                .build());
+        return newest.items().isEmpty() ? 0 : Long.parseLong(newest.items().getFirst().get(EventItems.VERSION).n());
+    }
+
+    EventPage page(StreamId stream, long afterVersion, long upToVersion, int limit, Optional<String> pageToken) {
+        String query = "stream:" + EventItems.streamKey(stream);
+        long after = PageTokens.decode(pageToken, query)
+                .map(fields -> Long.parseLong(fields.get("after")))
+                .orElse(afterVersion);
+        if (after >= upToVersion) {
+            return new EventPage(List.of(), Optional.empty());
+        }
+        QueryResponse response = dynamo.query(between(stream, after, upToVersion).limit(limit).build());
+        List<RecordedEvent> events = response.items().stream().map(EventItems::fromItem).toList();
+        boolean more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                && !events.isEmpty() && events.getLast().aggregateVersion() < upToVersion;
+        Optional<String> next = more
+                ? Optional.of(PageTokens.encode(Map.of("q", query,
+                        "after", Long.toString(events.getLast().aggregateVersion()))))
+                : Optional.empty();
+        return new EventPage(events, next);
+    }
+
+    List<RecordedEvent> readAll(StreamId stream, long afterVersion, long upToVersion) {
+        List<RecordedEvent> events = new ArrayList<>();
+        if (afterVersion >= upToVersion) {
+            return events;
+        }
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse response = dynamo.query(between(stream, afterVersion, upToVersion)
+                    .exclusiveStartKey(start).build());
+            response.items().stream().map(EventItems::fromItem).forEach(events::add);
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return events;
+    }
+
+    List<RecordedEvent> readAsOf(StreamId stream, long afterVersion, Instant asOf) {
+        List<RecordedEvent> events = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse response = dynamo.query(between(stream, afterVersion, Long.MAX_VALUE)
+                    .exclusiveStartKey(start).build());
+            for (Map<String, AttributeValue> item : response.items()) {
+                RecordedEvent event = EventItems.fromItem(item);
+                if (event.timestamp().isAfter(asOf)) {
+                    return events;
+                }
+                events.add(event);
+            }
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return events;
+    }
+
+    private QueryRequest.Builder between(StreamId stream, long afterVersion, long upToVersion) {
+        return QueryRequest.builder()
+                .tableName(table)
+                .keyConditionExpression(BETWEEN)
+                .expressionAttributeNames(NAMES)
+                .expressionAttributeValues(Map.of(
+                        ":s", EventItems.s(EventItems.streamKey(stream)),
+                        ":from", EventItems.n(afterVersion + 1),
+                        ":to", EventItems.n(upToVersion)))
+                .consistentRead(true);
+    }
+}

@@ -1,0 +1,84 @@
+package coop.store;
+
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AppendLimitsTest extends StoreTest {
+
+    @Test
+    void more_than_100_events_are_refused_before_any_request() {
+        List<NewEvent> events = IntStream.range(0, 101).mapToObj(i -> event("Tick")).toList();
+
+        assertThatThrownBy(() -> store.append(family("big"), ExpectedVersion.noStream(), events, by("sarah")))
+                .isInstanceOf(AppendTooLarge.class)
+                .hasMessageContaining("101");
+        assertThat(requests.operations()).isEmpty();
+    }
+
+    @Test
+    void exactly_100_events_land_in_one_append() {
+        StreamId stream = family("full");
+        store.append(stream, ExpectedVersion.noStream(), List.of(event("Start")), by("sarah"));
+        List<NewEvent> events = IntStream.range(0, 100).mapToObj(i -> event("Tick")).toList();
+
+        AppendResult result = store.append(stream, ExpectedVersion.exactly(1), events, by("sarah"));
+
+        assertThat(result.lastVersion()).isEqualTo(101);
+        assertThat(store.readStream(stream, 0, Long.MAX_VALUE)).hasSize(101);
+    }
+
+    @Test
+    void an_event_over_the_item_limit_is_refused_before_any_request() {
+        String huge = "{\"note\":\"" + "x".repeat(410 * 1024) + "\"}";
+        List<NewEvent> events = List.of(event("Small"), NewEvent.of("Huge", 1, huge));
+
+        assertThatThrownBy(() -> store.append(family("huge"), ExpectedVersion.noStream(), events, by("sarah")))
+                .isInstanceOf(AppendTooLarge.class)
+                .hasMessageContaining("event 2");
+        assertThat(requests.operations()).isEmpty();
+    }
+
+    @Test
+    void events_over_the_transaction_limit_together_are_refused_before_any_request() {
+        String large = "{\"note\":\"" + "x".repeat(300 * 1024) + "\"}";
+        List<NewEvent> events = IntStream.range(0, 14).mapToObj(i -> NewEvent.of("Large", 1, large)).toList();
+
+        assertThatThrownBy(() -> store.append(family("large"), ExpectedVersion.noStream(), events, by("sarah")))
+                .isInstanceOf(AppendTooLarge.class)
+                .hasMessageContaining("together");
+        assertThat(requests.operations()).isEmpty();
+    }
+
+    @Test
+    void a_batch_with_one_taken_version_stores_nothing() {
+        StreamId stream = family("race");
+        store.append(stream, ExpectedVersion.noStream(), List.of(event("Start")), by("sarah"));
+        // Another writer's event already holds version 3, in the middle of the batch's versions 2..4.
+        plantEventAt(stream, 3);
+
+        assertThatThrownBy(() -> store.append(stream, ExpectedVersion.exactly(1),
+                List.of(event("A"), event("B"), event("C")), by("sarah")))
+                .isInstanceOf(ConcurrencyConflict.class);
+        assertThat(versions(store.readStream(stream, 0, Long.MAX_VALUE))).containsExactly(1L, 3L);
+    }
+
+    private void plantEventAt(StreamId stream, long version) {
+        List<NewEvent> filler = new ArrayList<>();
+        filler.add(event("Other", "planted"));
+        // Written through a second store whose stream is one behind, the cheapest way to put a lone version 3.
+        Map<String, AttributeValue> item = Map.of(
+                "stream_id", AttributeValue.fromS(TENANT + "#Family#" + stream.aggregateId()),
+                "version", AttributeValue.fromN(Long.toString(version)),
+                "event_id", AttributeValue.fromS("planted"));
+        dynamo.putItem(request -> request.tableName(tables.name("EventsTable")).item(item));
+        assertThat(filler).hasSize(1);
+    }
+}

@@ -1,0 +1,36 @@
+package coop.testing;
+
+import coop.store.dynamodb.StoreSettings;
+import coop.store.dynamodb.TableDefinitions;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A fresh set of the template's tables under a unique prefix, so every test starts empty without resetting the
+ * server, and tests never see each other's items.
+ */
+public record TestTables(Map<String, String> names) {
+
+    public static TestTables create(DynamoDbClient dynamo) {
+        String prefix = "t" + UUID.randomUUID().toString().substring(0, 8);
+        TableDefinitions definitions = TableDefinitions.fromClasspath();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String logicalId : definitions.logicalIds()) {
+            String name = prefix + "-" + logicalId;
+            definitions.create(dynamo, logicalId, name);
+            names.put(logicalId, name);
+        }
+        return new TestTables(names);
+    }
+
+    public String name(String logicalId) {
+        return names.get(logicalId);
+    }
+
+    public StoreSettings storeSettings() {
+        return new StoreSettings(name("EventsTable"), name("SnapshotsTable"));
+    }
+}
