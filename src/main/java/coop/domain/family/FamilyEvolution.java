@@ -1,0 +1,46 @@
+package coop.domain.family;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Folds one Family event into the state. The switch has no default branch on purpose: a new {@link FamilyEvent}
+ * record does not compile until it is handled here. Never fails: {@link FamilyRules} runs before an event is stored.
+ */
+public final class FamilyEvolution {
+
+    private FamilyEvolution() {
+    }
+
+    /** The state after {@code event}. */
+    public static FamilyState evolve(FamilyState state, FamilyEvent event) {
+        return switch (event) {
+            case FamilyEnrolled(String familyName, var enrollmentDate, var parentName, var childrenCount) ->
+                    state.withEnrolment(familyName, enrollmentDate);
+            case ChildAdded(String childName, Integer age, Integer grade) -> {
+                List<Child> children = new ArrayList<>(state.children());
+                children.add(new Child(childName, age, grade));
+                yield state.withChildren(children);
+            }
+            case PaymentDue due -> PaymentLedger.due(state, due);
+            case PaymentOverdue overdue -> PaymentLedger.overdue(state, overdue);
+            case PaymentReceived received -> PaymentLedger.received(state, received);
+            case PortalAccessLocked(String reason) -> state.withPortalAccess(PortalAccess.LOCKED);
+            case PortalAccessRestored(String reason) -> state.withPortalAccess(PortalAccess.ACTIVE);
+            case EngagementScoreUpdated(int newScore) -> state.withEngagementScore(newScore);
+            case FamilyWithdrawn(var withdrawalDate, String reason) ->
+                    state.withStatus(FamilyStatus.WITHDRAWN, withdrawalDate, state.status(),
+                            state.vacationStartDate());
+            case FamilyWithdrawalReversed(String reason, String originalEventId) ->
+                    state.withStatus(statusToRestore(state), null, null, state.vacationStartDate());
+            case VacationStarted(var startDate, var expectedReturn) ->
+                    state.withStatus(FamilyStatus.ON_VACATION, null, null, startDate);
+            case VacationEnded(var endDate) -> state.withStatus(FamilyStatus.ENROLLED, null, null, null);
+        };
+    }
+
+    private static FamilyStatus statusToRestore(FamilyState state) {
+        // Snapshots from before the field existed have no earlier status; enrolled is what a withdrawal interrupts.
+        return state.statusBeforeWithdrawal() == null ? FamilyStatus.ENROLLED : state.statusBeforeWithdrawal();
+    }
+}

@@ -1,0 +1,155 @@
+package coop.domain.family;
+
+import coop.domain.RuleViolation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * What may happen to a family in a given state. Each rule explains itself in a sentence a coordinator can act on.
+ *
+ * <p>Money is the exception to "nothing happens to a withdrawn family": a family that left may still owe fees,
+ * fall behind on them and pay them, so payment events and portal locks are accepted in any enrolled-or-later status.
+ * Required values are checked again here although payload validation already did, because {@link FamilyEvolution}
+ * must never see an event that would break the state.
+ */
+public final class FamilyRules {
+
+    private FamilyRules() {
+    }
+
+    /**
+     * Checks that {@code event} may happen to a family in {@code state}.
+     *
+     * @throws RuleViolation when it may not
+     */
+    public static void check(FamilyState state, FamilyEvent event) {
+        if (!(event instanceof FamilyEnrolled) && state.status() == FamilyStatus.NOT_ENROLLED) {
+            throw violation("%s cannot happen before the family is enrolled (FamilyEnrolled comes first)",
+                    FamilyEvents.nameOf(event));
+        }
+        switch (event) {
+            case FamilyEnrolled enrolled -> checkEnrolment(state, enrolled);
+            case ChildAdded added -> checkChild(state, added);
+            case PaymentDue due -> requireAmountAndDate(due.amount(), due.dueDate(), "PaymentDue");
+            case PaymentOverdue overdue -> checkOverdue(state, overdue);
+            case PaymentReceived received -> checkReceived(received);
+            case PortalAccessLocked locked -> {
+                if (state.portalAccess() == PortalAccess.LOCKED) {
+                    throw violation("The portal access of this family is already locked");
+                }
+            }
+            case PortalAccessRestored restored -> {
+                if (state.portalAccess() != PortalAccess.LOCKED) {
+                    throw violation("The portal access of this family is not locked, so there is nothing to restore");
+                }
+            }
+            case EngagementScoreUpdated updated -> requireNotWithdrawn(state, "an engagement score cannot be updated");
+            case FamilyWithdrawn withdrawn -> checkWithdrawal(state, withdrawn);
+            case FamilyWithdrawalReversed reversed -> {
+                if (state.status() != FamilyStatus.WITHDRAWN) {
+                    throw violation("The family is not withdrawn, so there is no withdrawal to reverse");
+                }
+            }
+            case VacationStarted started -> checkVacationStart(state, started);
+            case VacationEnded ended -> checkVacationEnd(state, ended);
+        }
+    }
+
+    private static void checkEnrolment(FamilyState state, FamilyEnrolled event) {
+        if (state.status() != FamilyStatus.NOT_ENROLLED) {
+            throw violation("The family is already enrolled; it can be enrolled only once");
+        }
+        if (event.familyName() == null || event.familyName().isBlank() || event.enrollmentDate() == null) {
+            throw violation("An enrolment needs a family name and an enrolment date");
+        }
+    }
+
+    private static void checkChild(FamilyState state, ChildAdded event) {
+        requireNotWithdrawn(state, "no child can be added");
+        if (event.childName() == null || event.childName().isBlank()) {
+            throw violation("A child needs a name");
+        }
+    }
+
+    private static void checkOverdue(FamilyState state, PaymentOverdue event) {
+        requireAmountAndDate(event.amount(), event.dueDate(), "PaymentOverdue");
+        boolean outstanding = state.dues().stream().anyMatch(due -> due.matches(event.amount(), event.dueDate()));
+        boolean notYetOverdue = state.dues().stream()
+                .anyMatch(due -> !due.overdue() && due.matches(event.amount(), event.dueDate()));
+        if (!outstanding) {
+            throw violation("There is no unpaid payment of %s due on %s to declare overdue",
+                    event.amount().toPlainString(), event.dueDate());
+        }
+        if (!notYetOverdue) {
+            throw violation("The payment of %s due on %s is already overdue",
+                    event.amount().toPlainString(), event.dueDate());
+        }
+    }
+
+    private static void checkReceived(PaymentReceived event) {
+        requireAmountAndDate(event.amount(), event.date(), "PaymentReceived");
+        if (event.paymentMethod() == null || event.paymentMethod().isBlank()) {
+            throw violation("A payment received needs a payment method (\"unknown\" if nobody knows it)");
+        }
+    }
+
+    private static void checkWithdrawal(FamilyState state, FamilyWithdrawn event) {
+        if (state.status() == FamilyStatus.WITHDRAWN) {
+            throw violation("The family is already withdrawn");
+        }
+        if (event.withdrawalDate() == null) {
+            throw violation("A withdrawal needs a withdrawal date");
+        }
+        if (state.enrollmentDate() != null && event.withdrawalDate().isBefore(state.enrollmentDate())) {
+            throw violation("The withdrawal date %s is before the enrolment date %s",
+                    event.withdrawalDate(), state.enrollmentDate());
+        }
+    }
+
+    private static void checkVacationStart(FamilyState state, VacationStarted event) {
+        if (state.status() == FamilyStatus.ON_VACATION) {
+            throw violation("The family is already on vacation");
+        }
+        requireNotWithdrawn(state, "no vacation can start");
+        if (event.startDate() == null) {
+            throw violation("A vacation needs a start date");
+        }
+        if (event.expectedReturn() != null && event.expectedReturn().isBefore(event.startDate())) {
+            throw violation("The expected return %s is before the vacation starts on %s",
+                    event.expectedReturn(), event.startDate());
+        }
+    }
+
+    private static void checkVacationEnd(FamilyState state, VacationEnded event) {
+        if (state.status() != FamilyStatus.ON_VACATION) {
+            throw violation("The family is not on vacation, so no vacation can end");
+        }
+        if (event.endDate() == null) {
+            throw violation("The end of a vacation needs an end date");
+        }
+        if (state.vacationStartDate() != null && event.endDate().isBefore(state.vacationStartDate())) {
+            throw violation("The vacation cannot end on %s, before it started on %s",
+                    event.endDate(), state.vacationStartDate());
+        }
+    }
+
+    private static void requireNotWithdrawn(FamilyState state, String consequence) {
+        if (state.status() == FamilyStatus.WITHDRAWN) {
+            throw violation("The family is withdrawn, so %s", consequence);
+        }
+    }
+
+    private static void requireAmountAndDate(BigDecimal amount, LocalDate date, String eventType) {
+        if (amount == null || amount.signum() <= 0) {
+            throw violation("The amount of %s must be greater than 0", eventType);
+        }
+        if (date == null) {
+            throw violation("%s needs a date", eventType);
+        }
+    }
+
+    private static RuleViolation violation(String format, Object... args) {
+        return new RuleViolation(String.format(format, args));
+    }
+}

@@ -1,0 +1,109 @@
+package coop.domain.family;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A family as its events left it. Immutable: every list is an unmodifiable copy, and {@link FamilyEvolution}
+ * returns a new state for each event.
+ *
+ * <p>The first eleven components are the Family {@code state} of the HTTP API. The last three are kept for rules,
+ * triggers and the overdue scheduler: the dues not yet paid, the status to return to when a withdrawal is
+ * reversed, and the start date of the current vacation.
+ *
+ * @param balanceDue             amounts due minus amounts received; negative when the family paid ahead
+ * @param dues                   the {@link PaymentDue}s not fully paid yet, oldest due date first
+ * @param statusBeforeWithdrawal the status the family had when it withdrew; null while it is not withdrawn
+ * @param vacationStartDate      when the current vacation started; null when there is none (kept through a
+ *                               withdrawal, so that reversing it returns to the vacation)
+ */
+public record FamilyState(
+        String familyId,
+        String familyName,
+        FamilyStatus status,
+        LocalDate enrollmentDate,
+        List<Child> children,
+        List<Payment> payments,
+        PaymentStatus paymentStatus,
+        BigDecimal balanceDue,
+        PortalAccess portalAccess,
+        int engagementScore,
+        LocalDate withdrawalDate,
+        List<DuePayment> dues,
+        FamilyStatus statusBeforeWithdrawal,
+        LocalDate vacationStartDate) {
+
+    public FamilyState {
+        // Nulls are tolerated so that a snapshot written before a field existed still reads.
+        children = children == null ? List.of() : List.copyOf(children);
+        payments = payments == null ? List.of() : List.copyOf(payments);
+        dues = dues == null ? List.of() : List.copyOf(dues);
+        balanceDue = balanceDue == null ? BigDecimal.ZERO : balanceDue;
+        status = status == null ? FamilyStatus.NOT_ENROLLED : status;
+        paymentStatus = paymentStatus == null ? PaymentStatus.NONE : paymentStatus;
+        portalAccess = portalAccess == null ? PortalAccess.ACTIVE : portalAccess;
+    }
+
+    /** A family before its first event. */
+    public static FamilyState initial(String familyId) {
+        return new FamilyState(familyId, null, FamilyStatus.NOT_ENROLLED, null, List.of(), List.of(),
+                PaymentStatus.NONE, BigDecimal.ZERO, PortalAccess.ACTIVE, 0, null, List.of(), null, null);
+    }
+
+    /**
+     * Whether some unpaid due was declared overdue. Implies {@code paymentStatus() == OVERDUE}; the converse does
+     * not always hold, since the API keeps a family overdue until its whole balance is paid, even once the overdue
+     * due itself is settled and only a newer one is left.
+     */
+    public boolean hasOverduePayment() {
+        return dues.stream().anyMatch(DuePayment::overdue);
+    }
+
+    /**
+     * The unpaid dues whose due date is before {@code today} and that no {@link PaymentOverdue} has named yet: a
+     * scheduler appends one {@code PaymentOverdue(amount, dueDate)} for each.
+     */
+    public List<DuePayment> duesToMarkOverdue(LocalDate today) {
+        return dues.stream().filter(due -> !due.overdue() && due.dueDate().isBefore(today)).toList();
+    }
+
+    FamilyState withEnrolment(String familyName, LocalDate enrollmentDate) {
+        return new FamilyState(familyId, familyName, FamilyStatus.ENROLLED, enrollmentDate, children, payments,
+                paymentStatus, balanceDue, portalAccess, engagementScore, withdrawalDate, dues,
+                statusBeforeWithdrawal, vacationStartDate);
+    }
+
+    FamilyState withChildren(List<Child> children) {
+        return new FamilyState(familyId, familyName, status, enrollmentDate, children, payments, paymentStatus,
+                balanceDue, portalAccess, engagementScore, withdrawalDate, dues, statusBeforeWithdrawal,
+                vacationStartDate);
+    }
+
+    FamilyState withLedger(List<Payment> payments, List<DuePayment> dues, BigDecimal balanceDue,
+                           PaymentStatus paymentStatus) {
+        return new FamilyState(familyId, familyName, status, enrollmentDate, children, payments, paymentStatus,
+                balanceDue, portalAccess, engagementScore, withdrawalDate, dues, statusBeforeWithdrawal,
+                vacationStartDate);
+    }
+
+    FamilyState withPortalAccess(PortalAccess portalAccess) {
+        return new FamilyState(familyId, familyName, status, enrollmentDate, children, payments, paymentStatus,
+                balanceDue, portalAccess, engagementScore, withdrawalDate, dues, statusBeforeWithdrawal,
+                vacationStartDate);
+    }
+
+    FamilyState withEngagementScore(int engagementScore) {
+        return new FamilyState(familyId, familyName, status, enrollmentDate, children, payments, paymentStatus,
+                balanceDue, portalAccess, engagementScore, withdrawalDate, dues, statusBeforeWithdrawal,
+                vacationStartDate);
+    }
+
+    /** Status changes come with the fields that only make sense in one status, so they move together. */
+    FamilyState withStatus(FamilyStatus status, LocalDate withdrawalDate, FamilyStatus statusBeforeWithdrawal,
+                           LocalDate vacationStartDate) {
+        return new FamilyState(familyId, familyName, status, enrollmentDate, children, payments, paymentStatus,
+                balanceDue, portalAccess, engagementScore, withdrawalDate, dues, statusBeforeWithdrawal,
+                vacationStartDate);
+    }
+}

@@ -1,0 +1,7 @@
+package coop.domain.family;
+
+/** Whether the family may use the portal. */
+public enum PortalAccess {
+    ACTIVE,
+    LOCKED
+}

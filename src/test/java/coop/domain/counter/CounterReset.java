@@ -1,0 +1,5 @@
+package coop.domain.counter;
+
+/** The counter went back to zero. */
+public record CounterReset() implements CounterEvent {
+}
