@@ -2,19 +2,24 @@ package coop.local;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * The embedded DynamoDB-compatible server of local runs and tests: {@code moto_server} on a free loopback port, one
- * per JVM, stopped when the JVM exits.
+ * The embedded DynamoDB-compatible server of local runs and tests: moto on a free loopback port, one per JVM,
+ * stopped when the JVM exits. It runs through {@code serialized_moto.py}, which serves one request at a time:
+ * plain {@code moto_server} lets two racing conditional writes both succeed.
  *
  * <p>The endpoint is kept in a system property rather than a static field: Quarkus dev mode reloads application
  * classes on every change, and the tables should survive a reload.
@@ -40,14 +45,14 @@ public final class EmbeddedMoto {
 
     private static String start() {
         int port = freePort();
-        List<String> command = List.of(executable(), "-H", "127.0.0.1", "-p", Integer.toString(port));
         Process process;
         try {
+            List<String> command = List.of(python(), launcher().getAbsolutePath(), "127.0.0.1", Integer.toString(port));
             File log = File.createTempFile("moto-" + port + "-", ".log");
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
         } catch (IOException e) {
-            throw new IllegalStateException("Could not start moto_server. Install it with: "
+            throw new IllegalStateException("Could not start moto. Install it with: "
                     + "python3 -m pip install 'moto[server]'", e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "moto-server-stop"));
@@ -56,16 +61,25 @@ public final class EmbeddedMoto {
         return endpoint;
     }
 
-    private static String executable() {
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String dir : path.split(File.pathSeparator)) {
-            File candidate = new File(dir, "moto_server");
+    private static String python() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            File candidate = new File(dir, "python3");
             if (candidate.canExecute()) {
                 return candidate.getAbsolutePath();
             }
         }
-        throw new IllegalStateException("moto_server is not on the PATH. Install it with: "
-                + "python3 -m pip install 'moto[server]' (or configure a DynamoDB endpoint, e.g. LocalStack)");
+        throw new IllegalStateException("python3 is not on the PATH; the embedded DynamoDB is moto, a Python "
+                + "package. Install Python 3 and then: python3 -m pip install 'moto[server]'");
+    }
+
+    private static File launcher() throws IOException {
+        File script = File.createTempFile("serialized_moto-", ".py");
+        script.deleteOnExit();
+        try (InputStream source = EmbeddedMoto.class.getResourceAsStream("serialized_moto.py")) {
+            Files.copy(Objects.requireNonNull(source, "serialized_moto.py is missing from the classpath"),
+                    script.toPath(), StandardCopyOption.REPLACE_EXISTING);
+        }
+        return script;
     }
 
     private static void awaitReady(Process process, String endpoint) {
@@ -75,7 +89,8 @@ public final class EmbeddedMoto {
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("moto_server exited with code " + process.exitValue());
+                throw new IllegalStateException("moto exited with code " + process.exitValue() + "; is it installed? "
+                        + "python3 -m pip install 'moto[server]'");
             }
             try {
                 if (http.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() < 500) {
@@ -85,12 +100,12 @@ public final class EmbeddedMoto {
                 // Still starting.
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for moto_server", e);
+                throw new IllegalStateException("interrupted while waiting for moto", e);
             }
             sleep();
         }
         process.destroy();
-        throw new IllegalStateException("moto_server did not answer on " + endpoint + " within " + STARTUP_TIMEOUT);
+        throw new IllegalStateException("moto did not answer on " + endpoint + " within " + STARTUP_TIMEOUT);
     }
 
     private static int freePort() {

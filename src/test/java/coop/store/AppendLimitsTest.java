@@ -1,11 +1,10 @@
 package coop.store;
 
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import coop.store.dynamodb.EventItems;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,15 +69,10 @@ class AppendLimitsTest extends StoreTest {
         assertThat(versions(store.readStream(stream, 0, Long.MAX_VALUE))).containsExactly(1L, 3L);
     }
 
+    /** Puts a lone event at {@code version} straight into the table, as a racing writer's would land. */
     private void plantEventAt(StreamId stream, long version) {
-        List<NewEvent> filler = new ArrayList<>();
-        filler.add(event("Other", "planted"));
-        // Written through a second store whose stream is one behind, the cheapest way to put a lone version 3.
-        Map<String, AttributeValue> item = Map.of(
-                "stream_id", AttributeValue.fromS(TENANT + "#Family#" + stream.aggregateId()),
-                "version", AttributeValue.fromN(Long.toString(version)),
-                "event_id", AttributeValue.fromS("planted"));
-        dynamo.putItem(request -> request.tableName(tables.name("EventsTable")).item(item));
-        assertThat(filler).hasSize(1);
+        RecordedEvent planted = new RecordedEvent("planted", "Other", 1, stream, version, "{}", clock.instant(),
+                "racer", "c-racer", Optional.empty());
+        dynamo.putItem(request -> request.tableName(tables.name("EventsTable")).item(EventItems.toItem(planted)));
     }
 }

@@ -29,16 +29,18 @@ class ConcurrentAppendTest extends StoreTest {
         for (int w = 0; w < writers; w++) {
             int writer = w;
             done.add(pool.submit(() -> {
+                long seen = 0;
                 for (int i = 0; i < appendsEach; i++) {
-                    String id = "w" + writer + "-" + i;
                     while (true) {
-                        long seen = store.currentVersion(stream);
                         try {
-                            store.append(stream, ExpectedVersion.exactly(seen), List.of(event("Tick", id)), by("w" + writer));
-                            written.add(id);
+                            AppendResult won = store.append(stream, ExpectedVersion.exactly(seen),
+                                    List.of(event("Tick")), by("w" + writer));
+                            written.add(won.positions().getFirst().eventId());
+                            seen = won.lastVersion();
                             break;
                         } catch (ConcurrencyConflict lost) {
                             conflicts.incrementAndGet();
+                            seen = lost.actual();
                         }
                     }
                 }

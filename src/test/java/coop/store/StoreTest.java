@@ -33,7 +33,8 @@ abstract class StoreTest {
     }
 
     @AfterEach
-    void closeClient() {
+    void dropTables() {
+        tables.drop(dynamo);
         dynamo.close();
     }
 

@@ -68,7 +68,7 @@ public final class EventItems {
         return Math.floorMod(eventId.hashCode(), TYPE_SHARDS);
     }
 
-    static Map<String, AttributeValue> toItem(RecordedEvent event) {
+    public static Map<String, AttributeValue> toItem(RecordedEvent event) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(STREAM_ID, s(streamKey(event.stream())));
         item.put(VERSION, n(event.aggregateVersion()));
