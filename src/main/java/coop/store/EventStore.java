@@ -29,6 +29,14 @@ public interface EventStore {
      */
     AppendResult append(StreamId stream, ExpectedVersion expected, List<NewEvent> events, EventMetadata metadata);
 
+    /**
+     * The original positions of {@code events}, if this very batch (same event ids, in order) is already stored in
+     * the stream; empty if its first event id is unknown.
+     *
+     * @throws EventIdConflict when the first event id is stored, but for another stream or another batch
+     */
+    Optional<AppendResult> findAppended(StreamId stream, List<NewEvent> events);
+
     /** The stream's last version, 0 when it has no events. */
     long currentVersion(StreamId stream);
 

@@ -105,8 +105,11 @@ final class Appends {
     }
 
     /** Finds this batch stored earlier anywhere in the stream, through the event-id index. */
-    private Optional<AppendResult> earlierAppend(StreamId stream, List<NewEvent> events) {
-        String firstId = events.getFirst().eventId().orElseThrow();
+    Optional<AppendResult> earlierAppend(StreamId stream, List<NewEvent> events) {
+        if (events.isEmpty() || events.getFirst().eventId().isEmpty()) {
+            return Optional.empty();
+        }
+        String firstId = events.getFirst().eventId().get();
         Optional<RecordedEvent> first = index.findEvent(stream.tenantId(), firstId);
         if (first.isEmpty()) {
             return Optional.empty();

@@ -47,6 +47,11 @@ public final class DynamoDbEventStore implements EventStore {
     }
 
     @Override
+    public Optional<AppendResult> findAppended(StreamId stream, List<NewEvent> events) {
+        return appends.earlierAppend(stream, events);
+    }
+
+    @Override
     public long currentVersion(StreamId stream) {
         return streams.currentVersion(stream);
     }

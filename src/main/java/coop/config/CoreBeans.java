@@ -1,0 +1,57 @@
+package coop.config;
+
+import coop.app.AggregateRepository;
+import coop.app.AggregateTypes;
+import coop.app.EventCodec;
+import coop.app.EventService;
+import coop.app.Json;
+import coop.domain.family.Family;
+import coop.store.EventStore;
+import coop.store.dynamodb.DynamoDbEventStore;
+import coop.store.dynamodb.StoreSettings;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+import java.util.List;
+
+/** Wires the plain-Java core (store, codec, repository, services) into CDI, once per Lambda container. */
+public class CoreBeans {
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    AggregateTypes aggregateTypes() {
+        return new AggregateTypes(List.of(Family.INSTANCE));
+    }
+
+    @Produces
+    @Singleton
+    EventStore eventStore(DynamoDbClient dynamo, TableNames tables, Clock clock) {
+        return new DynamoDbEventStore(dynamo, new StoreSettings(tables.events(), tables.snapshots()), clock);
+    }
+
+    @Produces
+    @Singleton
+    EventCodec eventCodec() {
+        return new EventCodec(Json.mapper());
+    }
+
+    @Produces
+    @Singleton
+    AggregateRepository aggregateRepository(EventStore store, EventCodec codec) {
+        return new AggregateRepository(store, codec);
+    }
+
+    @Produces
+    @Singleton
+    EventService eventService(AggregateTypes types, EventStore store, AggregateRepository aggregates, EventCodec codec) {
+        return new EventService(types, store, aggregates, codec);
+    }
+}

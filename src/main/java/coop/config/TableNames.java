@@ -1,0 +1,18 @@
+package coop.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithName;
+
+/** The DynamoDB tables, by their configured names (in AWS, from the template's outputs via environment variables). */
+@ConfigMapping(prefix = "coop.tables")
+public interface TableNames {
+
+    String events();
+
+    String snapshots();
+
+    @WithName("read-models")
+    String readModels();
+
+    String checkpoints();
+}
