@@ -1,0 +1,125 @@
+package coop.bench;
+
+import coop.app.AggregateRepository;
+import coop.app.EventCodec;
+import coop.app.Json;
+import coop.app.LoadTarget;
+import coop.app.Loaded;
+import coop.domain.family.Family;
+import coop.domain.family.FamilyEnrolled;
+import coop.domain.family.FamilyState;
+import coop.domain.family.PaymentDue;
+import coop.domain.family.PaymentReceived;
+import coop.store.EventMetadata;
+import coop.store.EventStore;
+import coop.store.ExpectedVersion;
+import coop.store.NewEvent;
+import coop.store.StreamId;
+import coop.store.dynamodb.DynamoDbEventStore;
+import coop.testing.RequestCounter;
+import coop.testing.TestDynamo;
+import coop.testing.TestTables;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Prints how fast the store appends and loads, and how many DynamoDB requests each operation sends, against the
+ * test server (the embedded moto unless {@code -Dcoop.test.dynamodb-endpoint} names another). Latencies against
+ * moto measure moto more than the store; the request counts are what carries over to DynamoDB.
+ *
+ * <p>Run: {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=coop.bench.StoreBenchmark}
+ */
+public final class StoreBenchmark {
+
+    private static final int APPENDS = Integer.getInteger("bench.appends", 200);
+    private static final int STREAM_LENGTH = Integer.getInteger("bench.stream-length", 300);
+
+    private final RequestCounter requests = new RequestCounter();
+    private final DynamoDbClient dynamo = TestDynamo.client(requests);
+    private final TestTables tables = TestTables.create(dynamo);
+    private final EventStore store = new DynamoDbEventStore(dynamo, tables.storeSettings(), Clock.systemUTC());
+    private final EventCodec codec = new EventCodec(Json.mapper());
+    private final AggregateRepository repository = new AggregateRepository(store, codec);
+
+    public static void main(String[] args) {
+        StoreBenchmark benchmark = new StoreBenchmark();
+        try {
+            benchmark.run();
+        } finally {
+            benchmark.tables.drop(benchmark.dynamo);
+        }
+    }
+
+    private void run() {
+        System.out.printf("endpoint %s, %d appends, streams of %d events%n", TestDynamo.endpoint(), APPENDS, STREAM_LENGTH);
+        StreamId stream = new StreamId("bench", "Family", "appends");
+        store.append(stream, ExpectedVersion.noStream(), List.of(enrolled()), EventMetadata.of("bench", "bench"));
+        long[] version = {1};
+        measure("append 1 event, exact version", APPENDS, () -> {
+            version[0] = store.append(stream, ExpectedVersion.exactly(version[0]), List.of(due()), meta()).lastVersion();
+            return null;
+        });
+        measure("append 10 events, exact version", APPENDS / 10, () -> {
+            List<NewEvent> batch = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                batch.add(due());
+            }
+            version[0] = store.append(stream, ExpectedVersion.exactly(version[0]), batch, meta()).lastVersion();
+            return null;
+        });
+        measure("append 1 event, any version", APPENDS / 4, () ->
+                store.append(stream, ExpectedVersion.any(), List.of(due()), meta()));
+
+        StreamId longStream = new StreamId("bench", "Family", "long");
+        store.append(longStream, ExpectedVersion.noStream(), List.of(enrolled()), meta());
+        for (long v = 1; v < STREAM_LENGTH; v += 50) {
+            List<NewEvent> batch = new ArrayList<>();
+            for (int i = 0; i < 50 && v + i < STREAM_LENGTH; i++) {
+                batch.add(i % 2 == 0 ? due() : received());
+            }
+            store.append(longStream, ExpectedVersion.exactly(v), batch, meta());
+        }
+        measure("load " + STREAM_LENGTH + " events, no snapshot", 20, () ->
+                repository.load(Family.INSTANCE, longStream, LoadTarget.latest()));
+        Loaded<FamilyState> latest = repository.load(Family.INSTANCE, longStream, LoadTarget.latest()).orElseThrow();
+        repository.saveSnapshot(Family.INSTANCE, longStream, latest);
+        measure("load " + STREAM_LENGTH + " events, snapshot at the head", 20, () ->
+                repository.load(Family.INSTANCE, longStream, LoadTarget.latest()));
+    }
+
+    private void measure(String name, int times, Supplier<Object> operation) {
+        long[] micros = new long[times];
+        requests.reset();
+        for (int i = 0; i < times; i++) {
+            long start = System.nanoTime();
+            operation.get();
+            micros[i] = (System.nanoTime() - start) / 1_000;
+        }
+        Arrays.sort(micros);
+        System.out.printf("%-40s p50 %7.2f ms  p95 %7.2f ms  requests/op %.2f%n", name, micros[times / 2] / 1000.0,
+                micros[(int) (times * 0.95)] / 1000.0, requests.operations().size() / (double) times);
+    }
+
+    private NewEvent enrolled() {
+        return codec.encode(Family.INSTANCE, new FamilyEnrolled("Bench Family", LocalDate.of(2024, 9, 1), null, 0));
+    }
+
+    private NewEvent due() {
+        return codec.encode(Family.INSTANCE, new PaymentDue(new BigDecimal("450"), LocalDate.of(2024, 10, 1)));
+    }
+
+    private NewEvent received() {
+        return codec.encode(Family.INSTANCE, new PaymentReceived(new BigDecimal("450"), LocalDate.of(2024, 10, 2), "card"));
+    }
+
+    private static EventMetadata meta() {
+        return EventMetadata.of("bench", "bench");
+    }
+}
