@@ -90,6 +90,31 @@ class ConcurrentAppendTest extends StoreTest {
     }
 
     @Test
+    void racing_any_appends_all_land_without_gaps() throws Exception {
+        // Generous retries: this test is about what "any" stores, not about how often it gives up.
+        EventStore patient = new coop.store.dynamodb.DynamoDbEventStore(dynamo,
+                new coop.store.dynamodb.StoreSettings(tables.name("EventsTable"), tables.name("SnapshotsTable"), 100), clock);
+        StreamId stream = family("busy");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> done = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < 10; i++) {
+                    patient.append(stream, ExpectedVersion.any(), List.of(event("Tick")), by("writer"));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> writer : done) {
+            writer.get();
+        }
+        pool.shutdown();
+
+        assertThat(versions(store.readStream(stream, 0, Long.MAX_VALUE)))
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 40).boxed().toList());
+    }
+
+    @Test
     void any_appends_after_whatever_is_there() {
         StreamId stream = family("nguyen");
         store.append(stream, ExpectedVersion.noStream(), List.of(event("A"), event("B")), by("sarah"));
