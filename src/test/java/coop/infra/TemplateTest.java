@@ -1,0 +1,290 @@
+package coop.infra;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import coop.infra.SamTemplate.Grant;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The deployment template against what the code and API.md expect: the functions Funqy exports, the routes, the
+ * stream mapping's failure handling, least-privilege roles and alarms. The tables themselves are checked by every
+ * store test, which creates them from this same template.
+ */
+class TemplateTest {
+
+    private static final SamTemplate TEMPLATE = SamTemplate.fromClasspath();
+
+    private static final List<String> FUNCTIONS = List.of("appendEvents", "revertCorrelation", "loadAggregate",
+            "queryEvents", "readModels", "processStreamRecord", "markOverduePayments");
+
+    /** Every route of API.md (except the local-only /health) and the function that serves it. */
+    private static final Map<String, String> API_ROUTES = Map.ofEntries(
+            Map.entry("POST /aggregates/{aggregate_type}/{aggregate_id}/events", "appendEvents"),
+            Map.entry("GET /aggregates/{aggregate_type}/{aggregate_id}", "loadAggregate"),
+            Map.entry("GET /aggregates/{aggregate_type}/{aggregate_id}/events", "queryEvents"),
+            Map.entry("GET /aggregates/{aggregate_type}/{aggregate_id}/explain", "queryEvents"),
+            Map.entry("GET /events", "queryEvents"),
+            Map.entry("GET /events/{event_id}", "queryEvents"),
+            Map.entry("POST /correlations/{correlation_id}/revert", "revertCorrelation"),
+            Map.entry("GET /families/{family_id}/summary", "readModels"),
+            Map.entry("GET /families", "readModels"),
+            Map.entry("GET /projections", "readModels"),
+            Map.entry("POST /projections/{projection_name}/rebuild", "readModels"));
+
+    private static final String[] APPEND = {"dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem",
+            "dynamodb:ConditionCheckItem"};
+
+    /** What each function may do besides writing its own logs; anything more or less fails. */
+    private static final Map<String, Set<Grant>> EXPECTED_GRANTS = Map.of(
+            "appendEvents", grants(
+                    on("EventsTable", APPEND),
+                    on("EventsTable/index/by_event_id", "dynamodb:Query"),
+                    on("SnapshotsTable", "dynamodb:Query")),
+            "revertCorrelation", grants(
+                    on("EventsTable", APPEND),
+                    on("EventsTable/index/by_event_id", "dynamodb:Query"),
+                    on("EventsTable/index/by_correlation", "dynamodb:Query"),
+                    on("SnapshotsTable", "dynamodb:Query")),
+            "loadAggregate", grants(
+                    on("EventsTable", "dynamodb:Query"),
+                    on("SnapshotsTable", "dynamodb:Query", "dynamodb:PutItem")),
+            "queryEvents", grants(
+                    on("EventsTable", "dynamodb:Query"),
+                    on("EventsTable/index/*", "dynamodb:Query"),
+                    on("SnapshotsTable", "dynamodb:Query")),
+            "readModels", grants(
+                    on("ReadModelsTable", "dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem",
+                            "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"),
+                    on("ReadModelsTable/index/by_listing", "dynamodb:Query"),
+                    on("CheckpointsTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+                            "dynamodb:Query"),
+                    on("EventsTable", "dynamodb:Query"),
+                    on("EventsTable/index/by_type", "dynamodb:Query")),
+            "processStreamRecord", grants(
+                    on("EventsTable/stream", "dynamodb:DescribeStream", "dynamodb:GetRecords",
+                            "dynamodb:GetShardIterator"),
+                    on("*", "dynamodb:ListStreams"),
+                    on("EventsTable", APPEND),
+                    on("EventsTable/index/*", "dynamodb:Query"),
+                    on("SnapshotsTable", "dynamodb:Query", "dynamodb:PutItem"),
+                    on("ReadModelsTable", "dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem",
+                            "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem",
+                            "dynamodb:ConditionCheckItem"),
+                    on("ReadModelsTable/index/by_listing", "dynamodb:Query"),
+                    on("CheckpointsTable", "dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem",
+                            "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem"),
+                    on("FeedBus", "events:PutEvents"),
+                    on("StreamDeadLetterQueue", "sqs:SendMessage")),
+            "markOverduePayments", grants(
+                    on("ReadModelsTable/index/by_listing", "dynamodb:Query"),
+                    on("EventsTable", APPEND),
+                    on("EventsTable/index/by_event_id", "dynamodb:Query")));
+
+    @Test
+    void every_funqy_function_is_deployed_and_exports_its_own_name() {
+        assertThat(TEMPLATE.functionsByExport().keySet()).containsExactlyInAnyOrderElementsOf(FUNCTIONS);
+    }
+
+    @Test
+    void every_api_route_reaches_its_function() {
+        assertThat(TEMPLATE.routes()).isEqualTo(API_ROUTES);
+    }
+
+    @Test
+    void routes_sit_behind_the_jwt_authorizer_with_configurable_issuer_and_audience() {
+        JsonNode api = TEMPLATE.resource("HttpApi");
+        assertThat(api.path("Type").asText()).isEqualTo("AWS::Serverless::HttpApi");
+        JsonNode auth = api.path("Properties").path("Auth");
+        String authorizer = auth.path("DefaultAuthorizer").asText();
+        JsonNode jwt = auth.path("Authorizers").path(authorizer).path("JwtConfiguration");
+        assertThat(jwt.path("issuer").asText()).isEqualTo("JwtIssuer");
+        assertThat(jwt.path("audience").asText()).isEqualTo("JwtAudience");
+        assertThat(TEMPLATE.parameter("JwtIssuer").isMissingNode()).isFalse();
+        assertThat(TEMPLATE.parameter("JwtAudience").isMissingNode()).isFalse();
+        for (String function : FUNCTIONS) {
+            for (JsonNode route : TEMPLATE.events(function, "HttpApi")) {
+                assertThat(route.path("ApiId").asText()).as(function).isEqualTo("HttpApi");
+                assertThat(route.path("Auth").path("Authorizer").asText("JwtAuthorizer")).as(function)
+                        .isEqualTo("JwtAuthorizer");
+            }
+        }
+    }
+
+    @Test
+    void runtime_parameter_switches_between_the_jvm_and_the_native_artifact() {
+        assertThat(TEMPLATE.parameter("Runtime").path("AllowedValues")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("java21", "provided.al2023");
+        JsonNode globals = TEMPLATE.globalFunction();
+        assertThat(globals.path("Runtime").asText()).isEqualTo("Runtime");
+        assertThat(globals.path("CodeUri").asText()).isEqualTo("../target/function.zip");
+        assertThat(globals.path("Handler")).extracting(JsonNode::asText).containsExactly("IsNative",
+                "not.used.in.provided.runtime", "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest");
+        for (String function : FUNCTIONS) {
+            JsonNode properties = TEMPLATE.function(function);
+            assertThat(properties.has("Runtime") || properties.has("Handler") || properties.has("CodeUri"))
+                    .as(function + " must not override the runtime switch").isFalse();
+        }
+    }
+
+    @Test
+    void functions_get_table_names_bus_and_claim_names_from_the_environment() {
+        JsonNode variables = TEMPLATE.globalFunction().path("Environment").path("Variables");
+        assertThat(variables.path("COOP_TABLES_EVENTS").asText()).isEqualTo("EventsTable");
+        assertThat(variables.path("COOP_TABLES_SNAPSHOTS").asText()).isEqualTo("SnapshotsTable");
+        assertThat(variables.path("COOP_TABLES_READ_MODELS").asText()).isEqualTo("ReadModelsTable");
+        assertThat(variables.path("COOP_TABLES_CHECKPOINTS").asText()).isEqualTo("CheckpointsTable");
+        assertThat(variables.path("COOP_EVENT_BUS_NAME").asText()).isEqualTo("FeedBus");
+        assertThat(variables.path("COOP_AUTH_CLAIMS_TENANT").asText()).isEqualTo("TenantClaim");
+        assertThat(variables.path("COOP_AUTH_CLAIMS_ROLES").asText()).isEqualTo("RolesClaim");
+        assertThat(variables.path("COOP_AUTH_CLAIMS_FAMILY").asText()).isEqualTo("FamilyClaim");
+        assertThat(TEMPLATE.parameter("TenantClaim").path("Default").asText()).isEqualTo("tenant_id");
+        assertThat(TEMPLATE.parameter("RolesClaim").path("Default").asText()).isEqualTo("roles");
+        assertThat(TEMPLATE.parameter("FamilyClaim").path("Default").asText()).isEqualTo("family_id");
+        assertThat(TEMPLATE.resource("FeedBus").path("Type").asText()).isEqualTo("AWS::Events::EventBus");
+    }
+
+    @Test
+    void a_poison_stream_record_is_retried_boundedly_and_then_parked_in_a_queue() {
+        List<JsonNode> streams = TEMPLATE.events("processStreamRecord", "DynamoDB");
+        assertThat(streams).hasSize(1);
+        JsonNode stream = streams.get(0);
+        assertThat(stream.path("Stream").asText()).isEqualTo("EventsTable.StreamArn");
+        assertThat(stream.path("StartingPosition").asText()).isEqualTo("TRIM_HORIZON");
+        assertThat(stream.path("FunctionResponseTypes")).extracting(JsonNode::asText)
+                .containsExactly("ReportBatchItemFailures");
+        assertThat(stream.path("BisectBatchOnFunctionError").asBoolean()).isTrue();
+        // -1 (the default) means "until the record expires", i.e. a blocked shard for up to 24 hours.
+        assertThat(stream.path("MaximumRetryAttempts").asInt(-1)).isBetween(0, 100);
+        assertThat(stream.path("MaximumRecordAgeInSeconds").asInt(-1)).isBetween(60, 86_400);
+        JsonNode onFailure = stream.path("DestinationConfig").path("OnFailure");
+        String queue = onFailure.path("Destination").asText().replaceFirst("\\.Arn$", "");
+        assertThat(TEMPLATE.resource(queue).path("Type").asText()).as("on-failure destination")
+                .isEqualTo("AWS::SQS::Queue");
+        for (String other : FUNCTIONS) {
+            if (!other.equals("processStreamRecord")) {
+                assertThat(TEMPLATE.events(other, "DynamoDB")).as(other).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void overdue_payments_are_marked_on_a_schedule() {
+        List<JsonNode> schedules = TEMPLATE.events("markOverduePayments", "Schedule");
+        assertThat(schedules).hasSize(1);
+        assertThat(schedules.get(0).path("Schedule").asText()).matches("rate\\(.+\\)|cron\\(.+\\)");
+    }
+
+    @Test
+    void each_function_may_touch_only_the_tables_indexes_and_actions_it_uses() {
+        for (String function : FUNCTIONS) {
+            Set<Grant> beyondLogs = TEMPLATE.grants(function).stream()
+                    .filter(grant -> !grant.action().startsWith("logs:"))
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            assertThat(beyondLogs).as(function).containsExactlyInAnyOrderElementsOf(EXPECTED_GRANTS.get(function));
+        }
+    }
+
+    @Test
+    void readers_cannot_write_where_they_only_read() {
+        assertThat(TEMPLATE.grants("loadAggregate")).noneMatch(grant -> grant.resource().startsWith("ReadModelsTable"))
+                .noneMatch(grant -> grant.resource().equals("EventsTable") && isWrite(grant));
+        assertThat(TEMPLATE.grants("readModels")).noneMatch(grant -> grant.resource().equals("EventsTable")
+                && isWrite(grant));
+        assertThat(TEMPLATE.grants("queryEvents")).filteredOn(grant -> !grant.action().startsWith("logs:"))
+                .noneMatch(this::isWrite);
+        for (String function : FUNCTIONS) {
+            assertThat(TEMPLATE.grants(function)).as(function)
+                    .noneMatch(grant -> grant.action().endsWith(":*"))
+                    .noneMatch(grant -> grant.resource().equals("*") && !grant.action().equals("dynamodb:ListStreams"))
+                    .noneMatch(grant -> grant.action().equals("events:PutEvents")
+                            && !function.equals("processStreamRecord"));
+        }
+    }
+
+    @Test
+    void each_function_writes_logs_only_to_its_own_log_group() {
+        Set<String> logGroups = new LinkedHashSet<>();
+        for (String function : FUNCTIONS) {
+            String logGroup = TEMPLATE.function(function).path("LoggingConfig").path("LogGroup").asText();
+            assertThat(TEMPLATE.resource(logGroup).path("Type").asText()).as(function)
+                    .isEqualTo("AWS::Logs::LogGroup");
+            assertThat(TEMPLATE.grants(function)).as(function)
+                    .filteredOn(grant -> grant.action().startsWith("logs:"))
+                    .extracting(Grant::resource).containsOnly(logGroup);
+            logGroups.add(logGroup);
+        }
+        assertThat(logGroups).hasSameSizeAs(FUNCTIONS);
+    }
+
+    @Test
+    void alarms_watch_iterator_age_dead_letters_errors_and_throttles() {
+        Map<String, Set<String>> alarmed = new LinkedHashMap<>();
+        for (String id : TEMPLATE.resourcesOfType("AWS::CloudWatch::Alarm")) {
+            JsonNode alarm = TEMPLATE.resource(id).path("Properties");
+            String metric = alarm.path("Namespace").asText() + "/" + alarm.path("MetricName").asText();
+            for (JsonNode dimension : alarm.path("Dimensions")) {
+                alarmed.computeIfAbsent(metric, key -> new LinkedHashSet<>())
+                        .add(dimension.path("Value").asText().replaceFirst("\\.QueueName$", ""));
+            }
+        }
+        Map<String, String> functionIds = TEMPLATE.functionsByExport();
+        assertThat(alarmed.get("AWS/Lambda/IteratorAge")).contains(functionIds.get("processStreamRecord"));
+        String queue = TEMPLATE.events("processStreamRecord", "DynamoDB").get(0).path("DestinationConfig")
+                .path("OnFailure").path("Destination").asText().replaceFirst("\\.Arn$", "");
+        assertThat(alarmed.get("AWS/SQS/ApproximateNumberOfMessagesVisible")).contains(queue);
+        assertThat(alarmed.get("AWS/Lambda/Errors")).containsAll(functionIds.values());
+        assertThat(alarmed.get("AWS/Lambda/Throttles")).containsAll(functionIds.values());
+    }
+
+    @Test
+    void every_table_is_encrypted_and_protected_against_deletion() {
+        for (String table : TEMPLATE.resourcesOfType("AWS::DynamoDB::Table")) {
+            JsonNode resource = TEMPLATE.resource(table);
+            assertThat(resource.path("DeletionPolicy").asText()).as(table).isEqualTo("Retain");
+            JsonNode properties = resource.path("Properties");
+            assertThat(properties.path("DeletionProtectionEnabled").asBoolean()).as(table).isTrue();
+            assertThat(properties.path("SSESpecification").path("SSEEnabled").asBoolean()).as(table).isTrue();
+            assertThat(properties.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled")
+                    .asBoolean()).as(table).isTrue();
+        }
+    }
+
+    @Test
+    void outputs_name_the_api_url_and_every_table() {
+        assertThat(TEMPLATE.output("ApiUrl")).contains("${HttpApi}.execute-api");
+        for (String table : TEMPLATE.resourcesOfType("AWS::DynamoDB::Table")) {
+            assertThat(TEMPLATE.output(table + "Name")).isEqualTo(table);
+        }
+    }
+
+    private boolean isWrite(Grant grant) {
+        return !Set.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Scan",
+                "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams")
+                .contains(grant.action());
+    }
+
+    private static Set<Grant> on(String resource, String... actions) {
+        Set<Grant> grants = new LinkedHashSet<>();
+        for (String action : actions) {
+            grants.add(new Grant(action, resource));
+        }
+        return grants;
+    }
+
+    @SafeVarargs
+    private static Set<Grant> grants(Set<Grant>... groups) {
+        Set<Grant> all = new LinkedHashSet<>();
+        for (Set<Grant> group : groups) {
+            all.addAll(group);
+        }
+        return all;
+    }
+}
