@@ -74,12 +74,14 @@ public final class DynamoDbReadModels implements ReadModelStore {
                 .build());
         List<ReadModelRow> rows = response.items().stream().map(ReadModelItems::fromItem).toList();
         Optional<String> next = Optional.empty();
-        if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
-            Map<String, AttributeValue> last = response.lastEvaluatedKey();
+        if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() && !rows.isEmpty()) {
+            // Built from the last row rather than copied from LastEvaluatedKey: same key, fewer assumptions.
+            ReadModelRow last = rows.getLast();
+            Map<String, AttributeValue> key = ReadModelItems.key(last.tenantId(), last.model(), last.rowId());
             next = Optional.of(PageTokens.encode(Map.of("q", query,
-                    "pk", last.get(ReadModelItems.PK).s(),
-                    "sk", last.get(ReadModelItems.SK).s(),
-                    "ls", last.get(ReadModelItems.LISTING_SORT).s())));
+                    "pk", key.get(ReadModelItems.PK).s(),
+                    "sk", key.get(ReadModelItems.SK).s(),
+                    "ls", last.rowId())));
         }
         return new ReadModelPage(rows, next);
     }
