@@ -2,7 +2,6 @@ package coop.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithDefaults;
 import io.smallrye.config.WithName;
 
 import java.util.Map;
@@ -11,7 +10,6 @@ import java.util.Map;
 @ConfigMapping(prefix = "coop.snapshots")
 public interface SnapshotSettings {
 
-    @WithDefaults
     Map<String, Integer> every();
 
     @WithName("default-every")

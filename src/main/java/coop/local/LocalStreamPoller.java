@@ -40,7 +40,9 @@ public class LocalStreamPoller implements LocalReadiness {
     private volatile boolean polled;
     private ScheduledExecutorService executor;
 
-    LocalStreamPoller(DynamoDbClient dynamo, TableNames tables, StreamFunction function,
+    /** Takes {@link LocalTables} and {@link LocalEventBus} so that they exist before the first poll. */
+    LocalStreamPoller(DynamoDbClient dynamo, TableNames tables, StreamFunction function, LocalTables localTables,
+                      LocalEventBus localBus,
                       @ConfigProperty(name = "coop.local.stream-poller.enabled", defaultValue = "false") boolean enabled,
                       @ConfigProperty(name = "coop.local.stream-poller.interval-millis", defaultValue = "500")
                       long intervalMillis,
