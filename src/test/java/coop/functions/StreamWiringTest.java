@@ -48,6 +48,25 @@ class StreamWiringTest {
     Instance<LocalReadiness> readiness;
 
     @Test
+    void funqy_reports_a_record_that_throws_by_sequence_number_and_passes_the_others() {
+        String body = """
+                {"Records": [
+                  {"eventID": "1", "eventName": "REMOVE", "eventSource": "aws:dynamodb", "awsRegion": "us-east-1",
+                   "dynamodb": {"Keys": {"stream_id": {"S": "x"}, "version": {"N": "1"}},
+                                "SequenceNumber": "100", "StreamViewType": "NEW_IMAGE"}},
+                  {"eventID": "2", "eventName": "INSERT", "eventSource": "aws:dynamodb", "awsRegion": "us-east-1",
+                   "dynamodb": {"Keys": {"stream_id": {"S": "x"}, "version": {"N": "2"}},
+                                "NewImage": {"stream_id": {"S": "x"}, "version": {"N": "2"}},
+                                "SequenceNumber": "200", "StreamViewType": "NEW_IMAGE"}}
+                ]}""";
+
+        io.restassured.RestAssured.given().port(8083).contentType("application/json").body(body)
+                .post("/")
+                .then().statusCode(200)
+                .body("batchItemFailures.itemIdentifier", org.hamcrest.Matchers.contains("200"));
+    }
+
+    @Test
     void the_local_poller_feeds_a_fresh_append_through_the_stream_function_into_the_summary() {
         String familyId = "chen-" + UUID.randomUUID().toString().substring(0, 8);
         events.append(new AppendRequest("coop-north", "Family", familyId, ExpectedVersion.noStream(),
