@@ -5,45 +5,62 @@ import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Points the DynamoDB client at the embedded moto server when {@code coop.dynamodb.embedded} is true (the dev and
- * test profiles) and no endpoint is configured. Any configured {@code quarkus.dynamodb.endpoint-override}, such as a
- * LocalStack or real AWS one, wins: this source has the lowest priority of all.
+ * Points the DynamoDB client, and the EventBridge client of the feed, at the embedded moto server when
+ * {@code coop.dynamodb.embedded} is true (the dev and test profiles) and no endpoint is configured. Any configured
+ * endpoint ({@code quarkus.dynamodb.endpoint-override}, {@code coop.feed.endpoint-override}), such as a LocalStack or
+ * real AWS one, wins: this source has the lowest priority of all.
  */
 public final class EmbeddedDynamoDbConfig implements ConfigSourceFactory {
 
     static final String ENDPOINT = "quarkus.dynamodb.endpoint-override";
+    static final String FEED_ENDPOINT = "coop.feed.endpoint-override";
     static final String EMBEDDED = "coop.dynamodb.embedded";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         ConfigValue embedded = context.getValue(EMBEDDED);
-        ConfigValue configured = context.getValue(ENDPOINT);
-        boolean wanted = embedded != null && "true".equalsIgnoreCase(embedded.getValue());
-        boolean endpointGiven = configured != null && configured.getValue() != null && !configured.getValue().isBlank();
-        return wanted && !endpointGiven ? List.of(new LazyEndpoint()) : List.of();
+        if (embedded == null || !"true".equalsIgnoreCase(embedded.getValue())) {
+            return List.of();
+        }
+        Set<String> missing = new HashSet<>();
+        for (String name : List.of(ENDPOINT, FEED_ENDPOINT)) {
+            ConfigValue configured = context.getValue(name);
+            if (configured == null || configured.getValue() == null || configured.getValue().isBlank()) {
+                missing.add(name);
+            }
+        }
+        return missing.isEmpty() ? List.of() : List.of(new LazyEndpoint(Set.copyOf(missing)));
     }
 
-    /** Starts moto only when the endpoint is first asked for, so builds and unrelated reads never start it. */
+    /** Starts moto only when an endpoint is first asked for, so builds and unrelated reads never start it. */
     private static final class LazyEndpoint implements ConfigSource {
+
+        private final Set<String> names;
+
+        LazyEndpoint(Set<String> names) {
+            this.names = names;
+        }
 
         @Override
         public Set<String> getPropertyNames() {
-            return Set.of(ENDPOINT);
+            return names;
         }
 
         @Override
         public Map<String, String> getProperties() {
-            return Map.of(ENDPOINT, EmbeddedMoto.endpoint());
+            return names.stream().collect(Collectors.toMap(name -> name, name -> EmbeddedMoto.endpoint()));
         }
 
         @Override
         public String getValue(String name) {
-            return ENDPOINT.equals(name) ? EmbeddedMoto.endpoint() : null;
+            return names.contains(name) ? EmbeddedMoto.endpoint() : null;
         }
 
         @Override

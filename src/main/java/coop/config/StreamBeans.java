@@ -1,0 +1,128 @@
+package coop.config;
+
+import coop.app.AggregateRepository;
+import coop.app.AggregateTypes;
+import coop.app.EventCodec;
+import coop.app.EventService;
+import coop.app.Json;
+import coop.feed.EventBridgeFeedPublisher;
+import coop.store.CheckpointStore;
+import coop.store.EventStore;
+import coop.store.ReadModelStore;
+import coop.store.StreamCatalog;
+import coop.store.dynamodb.DynamoDbCheckpoints;
+import coop.store.dynamodb.DynamoDbReadModels;
+import coop.store.dynamodb.EventTableScan;
+import coop.stream.EventFeed;
+import coop.stream.FamilySummaryProjection;
+import coop.stream.FeedPublisher;
+import coop.stream.InAggregateOrder;
+import coop.stream.LockPortalOnOverdue;
+import coop.stream.OverduePayments;
+import coop.stream.ProjectionAdmin;
+import coop.stream.ReadModelQueries;
+import coop.stream.RestorePortalOnPayment;
+import coop.stream.SnapshotPolicy;
+import coop.stream.Snapshotter;
+import coop.stream.StreamDispatcher;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+
+import java.time.Clock;
+import java.util.List;
+
+/** Wires the stream side (checkpoints, read models, subscribers, dispatcher, read-model services) into CDI. */
+public class StreamBeans {
+
+    @Produces
+    @Singleton
+    CheckpointStore checkpoints(DynamoDbClient dynamo, TableNames tables) {
+        return new DynamoDbCheckpoints(dynamo, tables.checkpoints());
+    }
+
+    @Produces
+    @Singleton
+    ReadModelStore readModels(DynamoDbClient dynamo, TableNames tables) {
+        return new DynamoDbReadModels(dynamo, tables.readModels());
+    }
+
+    @Produces
+    @Singleton
+    StreamCatalog streamCatalog(DynamoDbClient dynamo, TableNames tables) {
+        return new EventTableScan(dynamo, tables.events());
+    }
+
+    @Produces
+    @Singleton
+    FamilySummaryProjection familySummary(AggregateRepository aggregates, ReadModelStore rows, StreamSettings stream) {
+        return new FamilySummaryProjection(aggregates, rows, Json.mapper(), stream.active(FamilySummaryProjection.NAME));
+    }
+
+    @Produces
+    @Singleton
+    EventBridgeClient eventBridge(FeedSettings feed) {
+        var builder = EventBridgeClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
+        feed.region().map(Region::of).ifPresent(builder::region);
+        feed.endpointOverride().ifPresent(builder::endpointOverride);
+        if (feed.accessKeyId().isPresent() && feed.secretAccessKey().isPresent()) {
+            builder.credentialsProvider(StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(feed.accessKeyId().get(), feed.secretAccessKey().get())));
+        }
+        return builder.build();
+    }
+
+    void closeEventBridge(@Disposes EventBridgeClient client) {
+        client.close();
+    }
+
+    @Produces
+    @Singleton
+    FeedPublisher feedPublisher(EventBridgeClient eventBridge, FeedSettings feed) {
+        return new EventBridgeFeedPublisher(eventBridge, feed.busName(), feed.source(), Json.mapper());
+    }
+
+    @Produces
+    @Singleton
+    StreamDispatcher dispatcher(FamilySummaryProjection familySummary, EventService events,
+                                AggregateRepository aggregates, EventCodec codec, AggregateTypes types,
+                                EventStore store, CheckpointStore checkpoints, FeedPublisher feed,
+                                SnapshotSettings snapshots, StreamSettings stream, Clock clock) {
+        return new StreamDispatcher(List.of(
+                familySummary,
+                new LockPortalOnOverdue(stream.active(LockPortalOnOverdue.NAME), events, aggregates, codec,
+                        new InAggregateOrder(LockPortalOnOverdue.NAME, store, checkpoints)),
+                new RestorePortalOnPayment(stream.active(RestorePortalOnPayment.NAME), events, aggregates, codec,
+                        new InAggregateOrder(RestorePortalOnPayment.NAME, store, checkpoints)),
+                new Snapshotter(types, aggregates, new SnapshotPolicy(snapshots.every(), snapshots.defaultEvery()),
+                        stream.active(Snapshotter.NAME)),
+                new EventFeed(feed, types, codec, stream.active(EventFeed.NAME))),
+                checkpoints, clock);
+    }
+
+    @Produces
+    @Singleton
+    ReadModelQueries readModelQueries(ReadModelStore rows, CheckpointStore checkpoints, StreamDispatcher dispatcher) {
+        return new ReadModelQueries(rows, checkpoints, dispatcher, Json.mapper());
+    }
+
+    @Produces
+    @Singleton
+    ProjectionAdmin projectionAdmin(FamilySummaryProjection familySummary, StreamCatalog streams,
+                                    CheckpointStore checkpoints, Clock clock) {
+        return new ProjectionAdmin(familySummary, streams, checkpoints, clock);
+    }
+
+    @Produces
+    @Singleton
+    OverduePayments overduePayments(ReadModelStore rows, AggregateRepository aggregates, EventService events,
+                                    EventCodec codec, Clock clock) {
+        return new OverduePayments(rows, aggregates, events, codec, clock);
+    }
+}

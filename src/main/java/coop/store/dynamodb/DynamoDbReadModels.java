@@ -1,0 +1,112 @@
+package coop.store.dynamodb;
+
+import coop.store.ReadModelPage;
+import coop.store.ReadModelRow;
+import coop.store.ReadModelStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Read-model rows in the read-models table: conditional puts on the row's version, listings by index. */
+public final class DynamoDbReadModels implements ReadModelStore {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbReadModels(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Optional<ReadModelRow> find(String tenantId, String model, String rowId) {
+        Map<String, AttributeValue> item = dynamo.getItem(request -> request.tableName(table)
+                .key(ReadModelItems.key(tenantId, model, rowId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ReadModelItems.fromItem(item));
+    }
+
+    @Override
+    public boolean putIfNewer(ReadModelRow row) {
+        return put(row, "<");
+    }
+
+    @Override
+    public boolean putIfNotOlder(ReadModelRow row) {
+        return put(row, "<=");
+    }
+
+    private boolean put(ReadModelRow row, String comparison) {
+        try {
+            dynamo.putItem(request -> request.tableName(table).item(ReadModelItems.toItem(row))
+                    .conditionExpression("attribute_not_exists(#pk) OR #v " + comparison + " :v")
+                    .expressionAttributeNames(Map.of("#pk", ReadModelItems.PK, "#v", ReadModelItems.AGGREGATE_VERSION))
+                    .expressionAttributeValues(Map.of(":v", EventItems.n(row.version()))));
+            return true;
+        } catch (ConditionalCheckFailedException newerStored) {
+            return false;
+        }
+    }
+
+    @Override
+    public ReadModelPage list(String tenantId, String model, String listing, int limit, Optional<String> pageToken) {
+        String listingKey = ReadModelItems.listingKey(tenantId, model, listing);
+        String query = "listing:" + listingKey;
+        Optional<Map<String, AttributeValue>> start = PageTokens.decode(pageToken, query).map(fields -> Map.of(
+                ReadModelItems.PK, EventItems.s(fields.get("pk")),
+                ReadModelItems.SK, EventItems.s(fields.get("sk")),
+                ReadModelItems.LISTING_KEY, EventItems.s(listingKey),
+                ReadModelItems.LISTING_SORT, EventItems.s(fields.get("ls"))));
+        QueryResponse response = dynamo.query(QueryRequest.builder()
+                .tableName(table)
+                .indexName(ReadModelItems.BY_LISTING)
+                .keyConditionExpression("#lk = :lk")
+                .expressionAttributeNames(Map.of("#lk", ReadModelItems.LISTING_KEY))
+                .expressionAttributeValues(Map.of(":lk", EventItems.s(listingKey)))
+                .limit(limit)
+                .exclusiveStartKey(start.orElse(null))
+                .build());
+        List<ReadModelRow> rows = response.items().stream().map(ReadModelItems::fromItem).toList();
+        Optional<String> next = Optional.empty();
+        if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() && !rows.isEmpty()) {
+            // Built from the last row rather than copied from LastEvaluatedKey: same key, fewer assumptions.
+            ReadModelRow last = rows.getLast();
+            Map<String, AttributeValue> key = ReadModelItems.key(last.tenantId(), last.model(), last.rowId());
+            next = Optional.of(PageTokens.encode(Map.of("q", query,
+                    "pk", key.get(ReadModelItems.PK).s(),
+                    "sk", key.get(ReadModelItems.SK).s(),
+                    "ls", last.rowId())));
+        }
+        return new ReadModelPage(rows, next);
+    }
+
+    @Override
+    public void registerTenant(String tenantId) {
+        dynamo.putItem(request -> request.tableName(table).item(Map.of(
+                ReadModelItems.PK, EventItems.s(ReadModelItems.TENANTS_PK),
+                ReadModelItems.SK, EventItems.s(tenantId))));
+    }
+
+    @Override
+    public List<String> tenants() {
+        List<String> tenants = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.query(request -> request.tableName(table)
+                    .keyConditionExpression("#pk = :pk")
+                    .expressionAttributeNames(Map.of("#pk", ReadModelItems.PK))
+                    .expressionAttributeValues(Map.of(":pk", EventItems.s(ReadModelItems.TENANTS_PK)))
+                    .exclusiveStartKey(from));
+            page.items().forEach(item -> tenants.add(item.get(ReadModelItems.SK).s()));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return tenants;
+    }
+}

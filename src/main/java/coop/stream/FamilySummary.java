@@ -1,0 +1,42 @@
+package coop.stream;
+
+import coop.domain.family.Child;
+import coop.domain.family.FamilyState;
+import coop.domain.family.FamilyStatus;
+import coop.domain.family.Payment;
+import coop.domain.family.PaymentStatus;
+import coop.domain.family.PortalAccess;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The family summary read model, as {@code GET /families/{family_id}/summary} serves it (snake_case through
+ * {@code Json.mapper()}): the Family state fields of the API plus the last event applied.
+ *
+ * @param aggregateVersion the version of the last event applied
+ * @param updatedAt        when that event was recorded, so that a rebuild yields the very same row
+ */
+public record FamilySummary(
+        String familyId,
+        String familyName,
+        FamilyStatus status,
+        LocalDate enrollmentDate,
+        List<Child> children,
+        List<Payment> payments,
+        PaymentStatus paymentStatus,
+        BigDecimal balanceDue,
+        PortalAccess portalAccess,
+        int engagementScore,
+        LocalDate withdrawalDate,
+        long aggregateVersion,
+        Instant updatedAt) {
+
+    public static FamilySummary of(FamilyState state, long version, Instant updatedAt) {
+        return new FamilySummary(state.familyId(), state.familyName(), state.status(), state.enrollmentDate(),
+                state.children(), state.payments(), state.paymentStatus(), state.balanceDue(), state.portalAccess(),
+                state.engagementScore(), state.withdrawalDate(), version, updatedAt);
+    }
+}

@@ -1,0 +1,8 @@
+package coop.stream;
+
+/** What a subscriber does with events; served lower-case in {@code GET /projections}. */
+public enum HandlerType {
+    PROJECTION,
+    TRIGGER,
+    FEED
+}

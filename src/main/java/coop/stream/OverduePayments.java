@@ -1,0 +1,108 @@
+package coop.stream;
+
+import coop.app.AggregateRepository;
+import coop.app.AppendRequest;
+import coop.app.EventCodec;
+import coop.app.EventService;
+import coop.app.LoadTarget;
+import coop.domain.RuleViolation;
+import coop.domain.family.DuePayment;
+import coop.domain.family.Family;
+import coop.domain.family.FamilyState;
+import coop.domain.family.PaymentOverdue;
+import coop.domain.family.PaymentStatus;
+import coop.store.AppendResult;
+import coop.store.ExpectedVersion;
+import coop.store.ReadModelPage;
+import coop.store.ReadModelStore;
+import coop.store.ReadModelRow;
+import coop.store.StreamId;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The scheduled job that declares unpaid dues overdue once their due date has passed.
+ *
+ * <p>Candidates come from the family summary listings ({@code due} and {@code overdue}: an overdue family may owe a
+ * newer due too), per tenant from the tenant registry, never from a scan; each candidate's state is then loaded from
+ * the store, which is the truth. Each {@code PaymentOverdue} gets an id derived from (tenant, family, amount, due
+ * date), so however often the job runs, and however many copies run at once, a due is declared overdue once. A
+ * family whose summary lags behind is picked up by a later run.
+ */
+public final class OverduePayments {
+
+    public static final String NAME = "mark-overdue-payments";
+    static final int PAGE = 100;
+
+    private static final Logger LOG = Logger.getLogger(OverduePayments.class);
+
+    private final ReadModelStore rows;
+    private final AggregateRepository aggregates;
+    private final EventService events;
+    private final EventCodec codec;
+    private final Clock clock;
+
+    public OverduePayments(ReadModelStore rows, AggregateRepository aggregates, EventService events, EventCodec codec,
+                           Clock clock) {
+        this.rows = rows;
+        this.aggregates = aggregates;
+        this.events = events;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    /** Declares overdue every due whose date is before today (UTC, from the clock) and that is still unpaid. */
+    public OverdueRun markOverdue() {
+        LocalDate today = LocalDate.now(clock);
+        int checked = 0;
+        int marked = 0;
+        for (String tenant : rows.tenants()) {
+            for (PaymentStatus status : List.of(PaymentStatus.DUE, PaymentStatus.OVERDUE)) {
+                Optional<String> token = Optional.empty();
+                do {
+                    ReadModelPage page = rows.list(tenant, FamilySummaryProjection.MODEL,
+                            FamilySummaryProjection.listing(status), PAGE, token);
+                    for (ReadModelRow row : page.rows()) {
+                        checked++;
+                        marked += markFamily(new StreamId(tenant, Family.NAME, row.rowId()), today);
+                    }
+                    token = page.nextPageToken();
+                } while (token.isPresent());
+            }
+        }
+        return new OverdueRun(checked, marked);
+    }
+
+    private int markFamily(StreamId family, LocalDate today) {
+        FamilyState state = aggregates.load(Family.INSTANCE, family, LoadTarget.latest()).orElseThrow().state();
+        int marked = 0;
+        for (DuePayment due : state.duesToMarkOverdue(today)) {
+            String eventId = overdueId(family, due);
+            AppendRequest request = new AppendRequest(family.tenantId(), Family.NAME, family.aggregateId(),
+                    ExpectedVersion.any(),
+                    List.of(codec.propose(Family.INSTANCE, new PaymentOverdue(due.amount(), due.dueDate()),
+                            Optional.of(eventId))),
+                    "scheduler:" + NAME, Optional.of("overdue-" + eventId), Optional.empty());
+            try {
+                AppendResult result = events.append(request);
+                marked += result.duplicate() ? 0 : 1;
+            } catch (RuleViolation paidMeanwhile) {
+                LOG.infof("Not marking %s overdue: %s", family, paidMeanwhile.getMessage());
+            }
+        }
+        return marked;
+    }
+
+    /** The id of the one {@code PaymentOverdue} a due may ever get. */
+    static String overdueId(StreamId family, DuePayment due) {
+        String name = "PaymentOverdue|" + family.tenantId() + "|" + family.aggregateId() + "|"
+                + due.amount().stripTrailingZeros().toPlainString() + "|" + due.dueDate();
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

@@ -1,0 +1,79 @@
+package coop.stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import coop.domain.family.PaymentStatus;
+import coop.store.Checkpoint;
+import coop.store.CheckpointStore;
+import coop.store.InvalidPageToken;
+import coop.store.ReadModelRow;
+import coop.store.ReadModelStore;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The read side the portal queries: family summaries and the subscribers' checkpoints. Every query is scoped to one
+ * tenant (except the list of projections, which is about the deployment); none scans a table.
+ */
+public final class ReadModelQueries {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 500;
+
+    private final ReadModelStore rows;
+    private final CheckpointStore checkpoints;
+    private final StreamDispatcher dispatcher;
+    private final ObjectMapper json;
+
+    public ReadModelQueries(ReadModelStore rows, CheckpointStore checkpoints, StreamDispatcher dispatcher,
+                            ObjectMapper json) {
+        this.rows = rows;
+        this.checkpoints = checkpoints;
+        this.dispatcher = dispatcher;
+        this.json = json;
+    }
+
+    /** {@code GET /families/{family_id}/summary}: empty (404) when the tenant has no such family yet. */
+    public Optional<FamilySummary> familySummary(String tenantId, String familyId) {
+        return rows.find(tenantId, FamilySummaryProjection.MODEL, familyId).map(this::summary);
+    }
+
+    /**
+     * {@code GET /families?payment_status=&limit=&page_token=}: the tenant's families in that payment status, by
+     * family id.
+     *
+     * @param limit 1 to {@value #MAX_LIMIT}; larger values are capped
+     * @throws InvalidPageToken when the token was not handed out for this tenant and status (serve as 400)
+     */
+    public FamilyPage familiesByPaymentStatus(String tenantId, PaymentStatus status, int limit,
+                                              Optional<String> pageToken) {
+        var page = rows.list(tenantId, FamilySummaryProjection.MODEL, FamilySummaryProjection.listing(status),
+                Math.max(1, Math.min(limit, MAX_LIMIT)), pageToken);
+        return new FamilyPage(page.rows().stream().map(this::summary).toList(), page.nextPageToken());
+    }
+
+    /** {@code GET /projections}: every registered subscriber with its checkpoint, in registration order. */
+    public ProjectionList projections() {
+        Map<String, Checkpoint> byName = checkpoints.all().stream()
+                .collect(Collectors.toMap(Checkpoint::name, Function.identity()));
+        List<ProjectionInfo> infos = dispatcher.subscriptions().stream().map(subscription -> {
+            Checkpoint checkpoint = byName.getOrDefault(subscription.name(), Checkpoint.fresh(subscription.name()));
+            Checkpoint.Status status = subscription.active() ? checkpoint.status() : Checkpoint.Status.STOPPED;
+            return new ProjectionInfo(subscription.name(), subscription.handlerType(), status,
+                    checkpoint.lastEventId(), checkpoint.lastEventTimestamp(), checkpoint.lastUpdated(),
+                    checkpoint.errorCount(), checkpoint.lastError(), subscription.active());
+        }).toList();
+        return new ProjectionList(infos);
+    }
+
+    private FamilySummary summary(ReadModelRow row) {
+        try {
+            return json.readValue(row.view(), FamilySummary.class);
+        } catch (Exception e) {
+            throw new IllegalStateException("stored family summary no longer reads", e);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package coop.stream;
+
+import java.util.List;
+
+/**
+ * One or more subscribers failed on an event. Thrown out of the stream function, it makes Funqy report the record in
+ * {@code batchItemFailures}, so Lambda delivers it again; the subscribers that succeeded are idempotent.
+ */
+public final class SubscribersFailed extends RuntimeException {
+
+    public SubscribersFailed(String eventId, List<String> subscribers, Throwable first) {
+        super("Event " + eventId + " failed in " + subscribers, first);
+    }
+}

@@ -1,0 +1,173 @@
+package coop.stream;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import coop.app.AggregateRepository;
+import coop.app.AggregateTypes;
+import coop.app.AppendRequest;
+import coop.app.EventCodec;
+import coop.app.EventService;
+import coop.app.Json;
+import coop.app.LoadTarget;
+import coop.app.Loaded;
+import coop.app.ProposedEvent;
+import coop.domain.family.Family;
+import coop.domain.family.FamilyState;
+import coop.functions.StreamRecords;
+import coop.local.StreamPoller;
+import coop.store.AppendResult;
+import coop.store.CheckpointStore;
+import coop.store.EventStore;
+import coop.store.ExpectedVersion;
+import coop.store.ReadModelStore;
+import coop.store.RecordedEvent;
+import coop.store.StreamId;
+import coop.store.dynamodb.DynamoDbCheckpoints;
+import coop.store.dynamodb.DynamoDbEventStore;
+import coop.store.dynamodb.DynamoDbReadModels;
+import coop.testing.MutableClock;
+import coop.testing.TestDynamo;
+import coop.testing.TestTables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The stream side built by hand on fresh tables of the test server: the real store, services and subscribers, fed
+ * with the records moto's stream of this test's events table really carries (read with the local poller's code and
+ * converted to what Lambda delivers). {@link #deliver} plays Funqy: each record on its own, failures reported by
+ * sequence number.
+ */
+abstract class StreamTest {
+
+    static final String TENANT = "coop-north";
+
+    final MutableClock clock = new MutableClock(Instant.parse("2024-09-01T09:00:00Z"));
+    final List<EventEnvelope> published = new CopyOnWriteArrayList<>();
+    DynamoDbClient dynamo;
+    DynamoDbStreamsClient streamsClient;
+    TestTables tables;
+    EventStore store;
+    EventCodec codec;
+    AggregateTypes types;
+    AggregateRepository aggregates;
+    EventService events;
+    CheckpointStore checkpoints;
+    ReadModelStore readModels;
+    FamilySummaryProjection familySummary;
+    StreamDispatcher dispatcher;
+    ReadModelQueries queries;
+    private StreamPoller poller;
+    private final List<DynamodbEvent.DynamodbStreamRecord> polled = new ArrayList<>();
+
+    @BeforeEach
+    void freshStreamSide() {
+        dynamo = TestDynamo.client();
+        streamsClient = TestDynamo.streamsClient();
+        tables = TestTables.create(dynamo);
+        store = new DynamoDbEventStore(dynamo, tables.storeSettings(), clock);
+        codec = new EventCodec(Json.mapper());
+        types = new AggregateTypes(List.of(Family.INSTANCE));
+        aggregates = new AggregateRepository(store, codec);
+        events = new EventService(types, store, aggregates, codec);
+        checkpoints = new DynamoDbCheckpoints(dynamo, tables.name("CheckpointsTable"));
+        readModels = new DynamoDbReadModels(dynamo, tables.name("ReadModelsTable"));
+        familySummary = new FamilySummaryProjection(aggregates, readModels, Json.mapper(), true);
+        dispatcher = new StreamDispatcher(subscribers(), checkpoints, clock);
+        queries = new ReadModelQueries(readModels, checkpoints, dispatcher, Json.mapper());
+        poller = new StreamPoller(streamsClient, dynamo, tables.name("EventsTable"), "us-east-1", polled::add);
+    }
+
+    @AfterEach
+    void dropTables() {
+        tables.drop(dynamo);
+        streamsClient.close();
+        dynamo.close();
+    }
+
+    List<Subscriber> subscribers() {
+        return List.of(familySummary,
+                new LockPortalOnOverdue(true, events, aggregates, codec,
+                        new InAggregateOrder(LockPortalOnOverdue.NAME, store, checkpoints)),
+                new RestorePortalOnPayment(true, events, aggregates, codec,
+                        new InAggregateOrder(RestorePortalOnPayment.NAME, store, checkpoints)),
+                new EventFeed(published::add, types, codec, true));
+    }
+
+    /** The records appended since the last call, as Lambda would deliver them. */
+    List<DynamodbEvent.DynamodbStreamRecord> newRecords() {
+        polled.clear();
+        poller.pollOnce();
+        return List.copyOf(polled);
+    }
+
+    /** Calls the stream function's body once per record; returns the sequence numbers of the failed records. */
+    List<String> deliver(List<DynamodbEvent.DynamodbStreamRecord> records) {
+        List<String> failed = new ArrayList<>();
+        for (DynamodbEvent.DynamodbStreamRecord record : records) {
+            try {
+                StreamRecords.event(record).ifPresent(dispatcher::process);
+            } catch (RuntimeException e) {
+                failed.add(record.getDynamodb().getSequenceNumber());
+            }
+        }
+        return failed;
+    }
+
+    /** Polls and delivers until the stream is quiet (triggers append follow-ups that are records too). */
+    void deliverAll() {
+        for (int round = 0; round < 10; round++) {
+            List<DynamodbEvent.DynamodbStreamRecord> records = newRecords();
+            if (records.isEmpty()) {
+                return;
+            }
+            deliver(records);
+        }
+    }
+
+    static StreamId family(String id) {
+        return new StreamId(TENANT, Family.NAME, id);
+    }
+
+    AppendResult append(String familyId, String eventType, Map<String, Object> data) {
+        clock.advance(java.time.Duration.ofSeconds(1));
+        return events.append(new AppendRequest(TENANT, Family.NAME, familyId, ExpectedVersion.any(),
+                List.of(new ProposedEvent(Optional.empty(), eventType, Optional.empty(), data)), "coordinator-1",
+                Optional.empty(), Optional.empty()));
+    }
+
+    AppendResult enroll(String familyId, String name) {
+        return append(familyId, "FamilyEnrolled", Map.of("family_name", name, "enrollment_date", "2024-09-01"));
+    }
+
+    AppendResult due(String familyId, int amount, String date) {
+        return append(familyId, "PaymentDue", Map.of("amount", amount, "due_date", date));
+    }
+
+    AppendResult received(String familyId, int amount, String date) {
+        return append(familyId, "PaymentReceived", Map.of("amount", amount, "date", date,
+                "payment_method", "credit_card"));
+    }
+
+    List<RecordedEvent> history(String familyId) {
+        return store.readStream(family(familyId), 0, Long.MAX_VALUE);
+    }
+
+    /** The summary a correct projection must hold: the family folded from its whole history. */
+    FamilySummary expectedSummary(String familyId) {
+        Loaded<FamilyState> loaded = aggregates.load(Family.INSTANCE, family(familyId), LoadTarget.latest())
+                .orElseThrow();
+        return FamilySummary.of(loaded.state(), loaded.version(), loaded.lastEventAt());
+    }
+
+    FamilySummary summary(String familyId) {
+        return queries.familySummary(TENANT, familyId).orElseThrow();
+    }
+}
