@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import coop.app.Envelope;
 import coop.app.Explain;
+import coop.app.Explanation;
 import coop.app.History;
 import coop.functions.http.ApiError;
 import coop.functions.http.ApiRequest;
@@ -75,8 +76,16 @@ public class QueryEventsFunction implements HttpFunction {
         String field = request.query("field").filter(f -> f.matches("[a-z][a-z0-9_]{0,99}"))
                 .orElseThrow(() -> ApiError.invalid("field", "is required: a snake_case state field, e.g. portal_access"));
         request.caller().requireReadAggregate(type, id);
-        return Reply.ok(explain.explain(request.caller().tenantId(), type, id, field)
-                .orElseThrow(() -> ApiError.notFound(type + " " + id + " has no event")));
+        Explanation explanation = explain.explain(request.caller().tenantId(), type, id, field)
+                .orElseThrow(() -> ApiError.notFound(type + " " + id + " has no event"));
+        return Reply.ok(request.caller().readsAll() ? explanation : ownEventsOnly(explanation, id));
+    }
+
+    /** A family may read its own events only: the chain stops where a cause lies in another aggregate. */
+    private static Explanation ownEventsOnly(Explanation explanation, String aggregateId) {
+        List<Envelope> own = explanation.causationChain().stream()
+                .takeWhile(envelope -> envelope.aggregateId().equals(aggregateId)).toList();
+        return new Explanation(explanation.field(), explanation.value(), explanation.changedBy(), own);
     }
 
     private Reply events(ApiRequest request) {

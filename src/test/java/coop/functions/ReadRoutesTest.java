@@ -257,4 +257,26 @@ class ReadRoutesTest {
         assertThat(answer.body().get("changed_by").isNull()).isTrue();
         assertThat(answer.body().path("causation_chain")).isEmpty();
     }
+
+    @Test
+    void a_family_sees_no_cause_that_lies_in_another_family() {
+        ok(api.send(append("sibling", sarah, """
+                {"expected_version": 0, "events": [{"event_id": "sibling-enrolled", "event_type": "FamilyEnrolled",
+                 "event_data": {"family_name": "Sibling", "enrollment_date": "2024-09-01"}}]}
+                """)));
+        ok(api.send(append("cousin", sarah, enrolment("Cousin"))));
+        ok(api.send(append("cousin", sarah, """
+                {"expected_version": 1, "causation_id": "sibling-enrolled", "events": [{"event_id": "cousin-locked",
+                 "event_type": "PortalAccessLocked", "event_data": {"reason": "shared account"}}]}
+                """)));
+        ApiCall explainLock = ApiCall.to(EXPLAIN, "Family", "cousin").query("field", "portal_access");
+
+        Answer asFamily = api.send(explainLock.as(Tokens.family(tenant, "cousin")));
+        Answer asAuditor = api.send(ApiCall.to(EXPLAIN, "Family", "cousin").query("field", "portal_access")
+                .as(Tokens.auditor(tenant)));
+
+        assertThat(asFamily.body().path("causation_chain").findValuesAsText("event_id")).containsExactly("cousin-locked");
+        assertThat(asAuditor.body().path("causation_chain").findValuesAsText("event_id"))
+                .containsExactly("cousin-locked", "sibling-enrolled");
+    }
 }
