@@ -33,8 +33,10 @@ class StreamWiringTest {
     public static class PollerOn implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            // Funqy serves one exported function; this test posts stream batches to it.
             return Map.of("coop.local.stream-poller.enabled", "true",
-                    "coop.local.stream-poller.interval-millis", "200");
+                    "coop.local.stream-poller.interval-millis", "200",
+                    "quarkus.funqy.export", "processStreamRecord");
         }
     }
 
@@ -60,7 +62,9 @@ class StreamWiringTest {
                                 "SequenceNumber": "200", "StreamViewType": "NEW_IMAGE"}}
                 ]}""";
 
-        io.restassured.RestAssured.given().port(8083).contentType("application/json").body(body)
+        String testApi = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus-internal.aws-lambda.test-api", String.class);
+        io.restassured.RestAssured.given().baseUri("http://" + testApi).contentType("application/json").body(body)
                 .post("/")
                 .then().statusCode(200)
                 .body("batchItemFailures.itemIdentifier", org.hamcrest.Matchers.contains("200"));

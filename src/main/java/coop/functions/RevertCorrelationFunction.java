@@ -1,0 +1,74 @@
+package coop.functions;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import coop.app.RevertResult;
+import coop.app.Reverts;
+import coop.domain.Field;
+import coop.functions.http.ApiError;
+import coop.functions.http.ApiRequest;
+import coop.functions.http.HttpAdapter;
+import coop.functions.http.HttpFunction;
+import coop.functions.http.Reply;
+import coop.functions.http.Route;
+import coop.functions.http.Routes;
+import io.quarkus.arc.Unremovable;
+import io.quarkus.funqy.Funq;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/**
+ * {@code POST /correlations/{correlation_id}/revert} (admin): compensates every event of a correlation. 201 when
+ * this call appended compensating events; 200 with the same body when an earlier revert already had.
+ */
+@Singleton
+@Unremovable
+public class RevertCorrelationFunction implements HttpFunction {
+
+    private final HttpAdapter http;
+    private final Reverts reverts;
+    private final Routes routes = Routes.create()
+            .on("POST /correlations/{correlation_id}/revert", this::revert);
+
+    public RevertCorrelationFunction(HttpAdapter http, Reverts reverts) {
+        this.http = http;
+        this.reverts = reverts;
+    }
+
+    @Funq
+    public APIGatewayV2HTTPResponse revertCorrelation(APIGatewayV2HTTPEvent event) {
+        return http.serve(event, routes);
+    }
+
+    private Reply revert(ApiRequest request) {
+        request.caller().requireAdmin();
+        String correlationId = request.id("correlation_id");
+        JsonNode body = request.jsonBody();
+        JsonNode reason = body.get("reason");
+        if (reason == null || !reason.isTextual() || reason.asText().isBlank()
+                || reason.asText().length() > Field.MAX_TEXT_LENGTH) {
+            throw ApiError.invalid("reason", "is required: a sentence of at most " + Field.MAX_TEXT_LENGTH + " characters");
+        }
+        RevertResult result = reverts.revert(request.caller().tenantId(), correlationId, reason.asText(),
+                request.caller().userId())
+                .orElseThrow(() -> ApiError.notFound("There is no event of correlation " + correlationId));
+        Reverted answer = new Reverted(result.correlationId(), result.reverted(), result.skipped());
+        return result.appended() ? Reply.created(answer) : Reply.ok(answer);
+    }
+
+    /** The answer: {@code appended} only decides the status, it is not part of the body. */
+    record Reverted(String correlationId, List<RevertResult.Reverted> reverted, List<RevertResult.Skipped> skipped) {
+    }
+
+    @Override
+    public List<Route> routes() {
+        return routes.routes();
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        return revertCorrelation(event);
+    }
+}

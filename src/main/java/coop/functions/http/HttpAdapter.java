@@ -1,0 +1,110 @@
+package coop.functions.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import coop.app.InvalidEvents;
+import coop.app.Json;
+import coop.app.UnknownAggregateType;
+import coop.app.UnknownField;
+import coop.domain.RuleViolation;
+import coop.store.AppendTooLarge;
+import coop.store.ConcurrencyConflict;
+import coop.store.EventIdConflict;
+import coop.store.ExpectedVersion;
+import coop.store.InvalidPageToken;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The HTTP layer every API function shares: finds the route, reads the caller, runs the handler and turns its
+ * {@link Reply} or exception into an API Gateway response with API.md's JSON error bodies. Knows nothing of any
+ * particular route.
+ */
+@Singleton
+public class HttpAdapter {
+
+    private static final Logger LOG = Logger.getLogger(HttpAdapter.class);
+    private static final ObjectMapper JSON = Json.mapper();
+
+    private final Callers callers;
+
+    public HttpAdapter(Callers callers) {
+        this.callers = callers;
+    }
+
+    /** Serves {@code event} with one of {@code routes}; never throws. */
+    public APIGatewayV2HTTPResponse serve(APIGatewayV2HTTPEvent event, Routes routes) {
+        try {
+            String method = event.getRequestContext() != null && event.getRequestContext().getHttp() != null
+                    ? event.getRequestContext().getHttp().getMethod() : null;
+            String rawPath = Optional.ofNullable(event.getRawPath()).orElse("/");
+            Optional<Routes.Match> match = routes.find(event.getRouteKey(), method, rawPath);
+            if (match.isEmpty()) {
+                throw ApiError.notFound("There is no route " + method + " " + rawPath);
+            }
+            Caller caller = callers.of(event);
+            Map<String, String> parameters = new LinkedHashMap<>(match.get().pathParameters());
+            if (event.getPathParameters() != null) {
+                parameters.putAll(event.getPathParameters());
+            }
+            Reply reply = match.get().entry().handler().handle(new ApiRequest(event, caller, parameters));
+            return json(reply.status(), reply.body());
+        } catch (Throwable failure) {
+            return error(failure);
+        }
+    }
+
+    /** The error answer for {@code failure}; unexpected ones are logged and answered 500 with a generic message. */
+    public static APIGatewayV2HTTPResponse error(Throwable failure) {
+        ApiError error = switch (failure) {
+            case ApiError api -> api;
+            case InvalidEvents invalid -> ApiError.invalid(invalid.problems().stream()
+                    .map(p -> new Problem(p.field(), p.problem())).toList());
+            case UnknownAggregateType unknown -> new ApiError(404, "unknown_aggregate_type", unknown.getMessage(), Map.of());
+            case UnknownField unknown -> ApiError.invalid("field", unknown.getMessage());
+            case InvalidPageToken token -> ApiError.invalid("page_token", "is not a token this query handed out");
+            case ConcurrencyConflict conflict -> new ApiError(409, "concurrency_conflict", conflict.getMessage(),
+                    Map.of("expected_version", expected(conflict.expected()), "actual_version", conflict.actual()));
+            case EventIdConflict conflict -> new ApiError(409, "event_id_conflict", conflict.getMessage(), Map.of());
+            case AppendTooLarge tooLarge -> ApiError.tooLarge(tooLarge.getMessage());
+            case RuleViolation violation -> new ApiError(422, "rule_violation", violation.getMessage(), Map.of());
+            default -> {
+                String reference = UUID.randomUUID().toString();
+                LOG.errorf(failure, "Unexpected failure serving a request (reference %s)", reference);
+                yield new ApiError(500, "internal_error",
+                        "Something went wrong on our side; the reference is " + reference, Map.of());
+            }
+        };
+        return json(error.status(), error.body());
+    }
+
+    private static Object expected(ExpectedVersion expected) {
+        return expected instanceof ExpectedVersion.Exactly exactly ? exactly.version() : expected.toString();
+    }
+
+    public static APIGatewayV2HTTPResponse json(int status, Object body) {
+        String text;
+        try {
+            text = JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            LOG.error("Could not serialise an answer", e);
+            status = 500;
+            text = "{\"error\":\"internal_error\",\"message\":\"Something went wrong on our side\"}";
+        }
+        APIGatewayV2HTTPResponse response = new APIGatewayV2HTTPResponse();
+        response.setStatusCode(status);
+        response.setHeaders(Map.of("content-type", "application/json"));
+        response.setCookies(List.of());
+        response.setBody(text);
+        response.setIsBase64Encoded(false);
+        return response;
+    }
+}

@@ -1,0 +1,18 @@
+package coop.functions.http;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The roles of API.md, by their claim value. */
+public enum Role {
+    COORDINATOR, AUDITOR, FAMILY, ADMIN;
+
+    public static Optional<Role> parse(String value) {
+        for (Role role : values()) {
+            if (role.name().equals(value.trim().toUpperCase(Locale.ROOT))) {
+                return Optional.of(role);
+            }
+        }
+        return Optional.empty();
+    }
+}

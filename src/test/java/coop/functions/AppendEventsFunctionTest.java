@@ -1,0 +1,158 @@
+package coop.functions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import coop.testing.ApiCall;
+import coop.testing.ApiClient;
+import coop.testing.ApiClient.Answer;
+import coop.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static coop.functions.FamilyCalls.LOAD;
+import static coop.functions.FamilyCalls.append;
+import static coop.functions.FamilyCalls.enrolment;
+import static coop.functions.FamilyCalls.oneEvent;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QuarkusTest
+class AppendEventsFunctionTest {
+
+    @Inject
+    ApiClient api;
+
+    private final String tenant = Tokens.newTenant();
+    private final Map<String, String> sarah = Tokens.coordinator(tenant);
+
+    @Test
+    void enrolment_is_stored_and_answered_with_its_position() {
+        Answer answer = api.send(append("martinez", sarah, enrolment("Martinez")));
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        assertThat(answer.body().path("aggregate_id").asText()).isEqualTo("martinez");
+        assertThat(answer.body().path("aggregate_type").asText()).isEqualTo("Family");
+        assertThat(answer.body().path("aggregate_version").asLong()).isEqualTo(1);
+        assertThat(answer.body().path("correlation_id").asText()).isNotBlank();
+        assertThat(answer.body().path("events").get(0).path("aggregate_version").asLong()).isEqualTo(1);
+        assertThat(answer.body().path("events").get(0).path("event_id").asText()).isNotBlank();
+    }
+
+    @Test
+    void user_id_comes_from_the_token_and_correlation_from_the_body() {
+        api.send(append("chen", sarah, """
+                {"expected_version": 0, "correlation_id": "enrollment_abc123", "events": [
+                 {"event_id": "chen-e1", "event_type": "FamilyEnrolled",
+                  "event_data": {"family_name": "Chen", "enrollment_date": "2024-09-01"}}]}
+                """));
+
+        Answer event = api.send(ApiCall.to(FamilyCalls.EVENT, "chen-e1").as(sarah));
+
+        assertThat(event.status()).as(event.toString()).isEqualTo(200);
+        assertThat(event.body().path("user_id").asText()).isEqualTo("sarah");
+        assertThat(event.body().path("correlation_id").asText()).isEqualTo("enrollment_abc123");
+    }
+
+    @Test
+    void retried_append_answers_200_with_the_same_body_and_stores_nothing() {
+        String body = """
+                {"expected_version": 0, "events": [
+                 {"event_id": "okafor-1", "event_type": "FamilyEnrolled",
+                  "event_data": {"family_name": "Okafor", "enrollment_date": "2024-09-01"}},
+                 {"event_id": "okafor-2", "event_type": "ChildAdded", "event_data": {"child_name": "Ada", "age": 9}}]}
+                """;
+        Answer first = api.send(append("okafor", sarah, body));
+
+        Answer retry = api.send(append("okafor", sarah, body));
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(200);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(api.send(ApiCall.to(LOAD, "Family", "okafor").as(sarah)).body().path("aggregate_version").asLong())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void stale_expected_version_answers_409_with_expected_and_actual_versions() {
+        api.send(append("nguyen", sarah, enrolment("Nguyen")));
+        api.send(append("nguyen", sarah, oneEvent(1, "ChildAdded", "{\"child_name\": \"Linh\"}")));
+
+        Answer conflict = api.send(append("nguyen", sarah,
+                oneEvent(1, "PaymentDue", "{\"amount\": 450, \"due_date\": \"2024-10-15\"}")));
+
+        assertThat(conflict.status()).as(conflict.toString()).isEqualTo(409);
+        assertThat(conflict.error()).isEqualTo("concurrency_conflict");
+        assertThat(conflict.body().path("expected_version").asLong()).isEqualTo(1);
+        assertThat(conflict.body().path("actual_version").asLong()).isEqualTo(2);
+        assertThat(conflict.body().path("message").asText()).isNotBlank();
+    }
+
+    @Test
+    void expected_version_any_appends_after_whatever_is_there() {
+        api.send(append("patel", sarah, enrolment("Patel")));
+
+        Answer answer = api.send(append("patel", sarah,
+                oneEvent("\"any\"", "PaymentDue", "{\"amount\": 450, \"due_date\": \"2024-10-15\"}")));
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        assertThat(answer.body().path("aggregate_version").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void child_before_enrolment_is_a_rule_violation() {
+        Answer answer = api.send(append("early", sarah, oneEvent(0, "ChildAdded", "{\"child_name\": \"Sam\"}")));
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(422);
+        assertThat(answer.error()).isEqualTo("rule_violation");
+        assertThat(api.send(ApiCall.to(LOAD, "Family", "early").as(sarah)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void event_id_reused_for_another_family_answers_409_event_id_conflict() {
+        String body = """
+                {"expected_version": 0, "events": [{"event_id": "reused-id", "event_type": "FamilyEnrolled",
+                 "event_data": {"family_name": "One", "enrollment_date": "2024-09-01"}}]}
+                """;
+        api.send(append("one", sarah, body));
+
+        Answer answer = api.send(append("two", sarah, body));
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(409);
+        assertThat(answer.error()).isEqualTo("event_id_conflict");
+        assertThat(api.send(ApiCall.to(LOAD, "Family", "two").as(sarah)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void schema_problems_are_all_named_in_details() {
+        Answer answer = api.send(append("bad", sarah, """
+                {"expected_version": 0, "events": [{"event_type": "FamilyEnrolled",
+                 "event_data": {"enrollment_date": "2024-02-30", "nickname": "x"}}]}
+                """));
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.error()).isEqualTo("invalid_request");
+        assertThat(answer.body().path("details").findValuesAsText("field")).containsExactlyInAnyOrder(
+                "events[0].event_data.family_name", "events[0].event_data.enrollment_date",
+                "events[0].event_data.nickname");
+    }
+
+    @Test
+    void routing_by_method_and_raw_path_works_without_a_route_key() {
+        Answer answer = api.send(append("noroute", sarah, enrolment("No Route")).withoutRouteKey());
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        JsonNode loaded = api.send(ApiCall.to(LOAD, "Family", "noroute").as(sarah).withoutRouteKey()).body();
+        assertThat(loaded.path("state").path("family_name").asText()).isEqualTo("No Route");
+    }
+
+    @Test
+    void another_tenant_cannot_see_the_family() {
+        api.send(append("hidden", sarah, enrolment("Hidden")));
+
+        Answer answer = api.send(ApiCall.to(LOAD, "Family", "hidden").as(Tokens.coordinator(Tokens.newTenant())));
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(404);
+        assertThat(answer.error()).isEqualTo("not_found");
+    }
+}

@@ -1,0 +1,43 @@
+package coop.functions.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The shared HTTP layer on its own: role claims, route matching, and the generic 500. */
+class HttpLayerTest {
+
+    @Test
+    void roles_are_read_in_every_shape_api_gateway_passes_them() {
+        assertThat(Callers.roles("[coordinator admin]")).containsExactlyInAnyOrder(Role.COORDINATOR, Role.ADMIN);
+        assertThat(Callers.roles("[\"auditor\",\"family\"]")).containsExactlyInAnyOrder(Role.AUDITOR, Role.FAMILY);
+        assertThat(Callers.roles("coordinator auditor")).containsExactlyInAnyOrder(Role.COORDINATOR, Role.AUDITOR);
+        assertThat(Callers.roles("Coordinator,admin")).containsExactlyInAnyOrder(Role.COORDINATOR, Role.ADMIN);
+        assertThat(Callers.roles("[superuser]")).isEmpty();
+        assertThat(Callers.roles(null)).isEmpty();
+    }
+
+    @Test
+    void route_templates_match_encoded_paths_and_decode_parameters() {
+        Route route = Route.of("GET /aggregates/{aggregate_type}/{aggregate_id}/events");
+
+        assertThat(route.match("GET", "/aggregates/Family/a%23b/events")).contains(
+                Map.of("aggregate_type", "Family", "aggregate_id", "a#b"));
+        assertThat(route.match("GET", "/aggregates/Family/a+b/events").orElseThrow().get("aggregate_id")).isEqualTo("a+b");
+        assertThat(route.match("POST", "/aggregates/Family/x/events")).isEmpty();
+        assertThat(route.match("GET", "/aggregates/Family/x")).isEmpty();
+        assertThat(route.match("GET", "/aggregates/Family//events")).isEmpty();
+    }
+
+    @Test
+    void unexpected_failures_answer_a_generic_500_without_details() {
+        APIGatewayV2HTTPResponse response = HttpAdapter.error(new IllegalStateException("table secret-table is gone"));
+
+        assertThat(response.getStatusCode()).isEqualTo(500);
+        assertThat(response.getBody()).contains("\"error\":\"internal_error\"").doesNotContain("secret-table")
+                .doesNotContain("IllegalStateException");
+    }
+}

@@ -1,0 +1,49 @@
+package coop.testing;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import coop.app.Json;
+import coop.functions.http.HttpFunction;
+import coop.functions.http.Route;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+/** Sends {@link ApiCall}s to the function bean that serves their route, as API Gateway would. */
+@Singleton
+public class ApiClient {
+
+    @Inject
+    Instance<HttpFunction> functions;
+
+    public Answer send(ApiCall call) {
+        Route route = Route.of(call.routeKey());
+        for (HttpFunction function : functions) {
+            if (function.routes().contains(route)) {
+                return Answer.of(function.handle(call.event()));
+            }
+        }
+        throw new AssertionError("no function serves " + call.routeKey());
+    }
+
+    /** A response with its body parsed. */
+    public record Answer(int status, JsonNode body, String rawBody) {
+
+        static Answer of(APIGatewayV2HTTPResponse response) {
+            try {
+                return new Answer(response.getStatusCode(), Json.mapper().readTree(response.getBody()), response.getBody());
+            } catch (Exception e) {
+                throw new AssertionError("not JSON: " + response.getBody(), e);
+            }
+        }
+
+        public String error() {
+            return body.path("error").asText();
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + rawBody;
+        }
+    }
+}
