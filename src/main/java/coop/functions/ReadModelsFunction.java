@@ -1,0 +1,127 @@
+package coop.functions;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import coop.domain.family.PaymentStatus;
+import coop.functions.http.ApiError;
+import coop.functions.http.ApiRequest;
+import coop.functions.http.HttpAdapter;
+import coop.functions.http.HttpFunction;
+import coop.functions.http.QueryParameters;
+import coop.functions.http.Reply;
+import coop.functions.http.Role;
+import coop.functions.http.Route;
+import coop.functions.http.Routes;
+import coop.stream.ProjectionAdmin;
+import coop.stream.ProjectionInfo;
+import coop.stream.ProjectionList;
+import coop.stream.ReadModelQueries;
+import coop.stream.UnknownProjection;
+import io.quarkus.arc.Unremovable;
+import io.quarkus.funqy.Funq;
+import jakarta.inject.Singleton;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The read models kept up to date from the stream: {@code GET /families/{family_id}/summary},
+ * {@code GET /families?payment_status=}, {@code GET /projections} and {@code POST /projections/{name}/rebuild}.
+ */
+@Singleton
+@Unremovable
+public class ReadModelsFunction implements HttpFunction {
+
+    private static final List<String> PAYMENT_STATUSES =
+            Arrays.stream(PaymentStatus.values()).map(status -> status.name().toLowerCase()).toList();
+
+    private final HttpAdapter http;
+    private final ReadModelQueries queries;
+    private final ProjectionAdmin admin;
+    private final Routes routes = Routes.create()
+            .on("GET /families/{family_id}/summary", this::summary)
+            .on("GET /families", this::families)
+            .on("GET /projections", this::projections)
+            .on("POST /projections/{projection_name}/rebuild", this::rebuild);
+
+    public ReadModelsFunction(HttpAdapter http, ReadModelQueries queries, ProjectionAdmin admin) {
+        this.http = http;
+        this.queries = queries;
+        this.admin = admin;
+    }
+
+    @Funq
+    public APIGatewayV2HTTPResponse readModels(APIGatewayV2HTTPEvent event) {
+        return http.serve(event, routes);
+    }
+
+    private Reply summary(ApiRequest request) {
+        String familyId = request.id("family_id");
+        request.caller().requireReadAggregate("Family", familyId);
+        return Reply.ok(queries.familySummary(request.caller().tenantId(), familyId)
+                .orElseThrow(() -> ApiError.notFound("There is no summary of family " + familyId)));
+    }
+
+    private Reply families(ApiRequest request) {
+        QueryParameters query = request.queryParameters();
+        Optional<String> status = request.query("payment_status");
+        if (status.isEmpty() || !PAYMENT_STATUSES.contains(status.get())) {
+            query.problem("payment_status", "must be one of " + String.join(", ", PAYMENT_STATUSES));
+        }
+        int limit = (int) query.integer("limit", 1, ReadModelQueries.MAX_LIMIT, ReadModelQueries.DEFAULT_LIMIT);
+        Optional<String> pageToken = query.pageToken();
+        query.validate();
+        request.caller().requireReadAll();
+        return Reply.ok(queries.familiesByPaymentStatus(request.caller().tenantId(),
+                PaymentStatus.valueOf(status.orElseThrow().toUpperCase()), limit, pageToken));
+    }
+
+    /**
+     * Subscribers serve every tenant, so their last errors can name another tenant's events: only admins see them,
+     * everyone else who reads everything sees the counts.
+     */
+    private Reply projections(ApiRequest request) {
+        request.caller().requireReadAll();
+        ProjectionList all = queries.projections();
+        if (request.caller().has(Role.ADMIN)) {
+            return Reply.ok(all);
+        }
+        return Reply.ok(new ProjectionList(all.projections().stream().map(ReadModelsFunction::withoutError).toList()));
+    }
+
+    /**
+     * Runs the rebuild within the request (the HTTP API allows 29 seconds) and answers 202 with how it went; a
+     * deployment with more families than that allows needs the rebuild handed to an asynchronous worker.
+     */
+    private Reply rebuild(ApiRequest request) {
+        String name = request.id("projection_name");
+        request.caller().requireAdmin();
+        long rows;
+        try {
+            rows = admin.rebuild(name);
+        } catch (UnknownProjection unknown) {
+            throw ApiError.notFound(unknown.getMessage());
+        }
+        ProjectionInfo after = queries.projections().projections().stream()
+                .filter(info -> info.projectionName().equals(name)).findFirst().orElseThrow();
+        return Reply.accepted(Map.of("projection_name", name, "status", after.status(), "rebuilt_rows", rows));
+    }
+
+    private static ProjectionInfo withoutError(ProjectionInfo info) {
+        return new ProjectionInfo(info.projectionName(), info.handlerType(), info.status(), info.lastEventId(),
+                info.lastEventTimestamp(), info.lastUpdated(), info.errorCount(),
+                info.lastError().map(error -> "(shown to admins)"), info.active());
+    }
+
+    @Override
+    public List<Route> routes() {
+        return routes.routes();
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        return readModels(event);
+    }
+}
