@@ -49,7 +49,7 @@ public final class LocalStackBackend {
                 System.getenv().getOrDefault("LOCALSTACK_IMAGE", DEFAULT_IMAGE));
         LocalStackContainer container = new LocalStackContainer(
                 DockerImageName.parse(image).asCompatibleSubstituteFor("localstack/localstack"))
-                .withServices("dynamodb", "dynamodbstreams");
+                .withServices("dynamodb", "dynamodbstreams", "events", "sqs");
         String token = System.getenv("LOCALSTACK_AUTH_TOKEN");
         if (token != null && !token.isBlank()) {
             container.withEnv("LOCALSTACK_AUTH_TOKEN", token);
