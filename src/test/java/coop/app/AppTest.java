@@ -45,13 +45,7 @@ abstract class AppTest {
 
     @AfterEach
     void dropTables() {
-        // Null when the backend aborted the test (LocalStack without Docker): report the skip, not an NPE.
-        if (tables != null) {
-            tables.drop(dynamo);
-        }
-        if (dynamo != null) {
-            dynamo.close();
-        }
+        TestTables.cleanUp(tables, dynamo);
     }
 
     /** Appends through the event service, as the API would, by user sarah. */

@@ -34,13 +34,7 @@ abstract class StoreTest {
 
     @AfterEach
     void dropTables() {
-        // Null when the backend aborted the test (LocalStack without Docker): report the skip, not an NPE.
-        if (tables != null) {
-            tables.drop(dynamo);
-        }
-        if (dynamo != null) {
-            dynamo.close();
-        }
+        TestTables.cleanUp(tables, dynamo);
     }
 
     static StreamId family(String id) {

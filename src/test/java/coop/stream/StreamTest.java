@@ -87,9 +87,7 @@ abstract class StreamTest {
 
     @AfterEach
     void dropTables() {
-        tables.drop(dynamo);
-        streamsClient.close();
-        dynamo.close();
+        TestTables.cleanUp(tables, dynamo, streamsClient);
     }
 
     List<Subscriber> subscribers() {

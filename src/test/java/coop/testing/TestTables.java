@@ -31,6 +31,31 @@ public record TestTables(Map<String, String> names) {
         names.values().forEach(name -> dynamo.deleteTable(request -> request.tableName(name)));
     }
 
+    /**
+     * Drops {@code tables} and closes the clients; nulls are skipped, since a test the backend aborted (LocalStack
+     * without Docker) has neither, and its skip should be reported, not an NPE.
+     */
+    public static void cleanUp(TestTables tables, DynamoDbClient dynamo, AutoCloseable... otherClients) {
+        if (tables != null && dynamo != null) {
+            tables.drop(dynamo);
+        }
+        for (AutoCloseable client : otherClients) {
+            closeQuietly(client);
+        }
+        closeQuietly(dynamo);
+    }
+
+    private static void closeQuietly(AutoCloseable client) {
+        if (client == null) {
+            return;
+        }
+        try {
+            client.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String name(String logicalId) {
         return names.get(logicalId);
     }
