@@ -1,7 +1,9 @@
 package coop.local;
 
 import coop.testing.Tokens;
+import coop.e2e.LiveStreamProfile;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -16,10 +18,12 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs every {@code bash} block of {@code docs/walkthrough.md}, in order, against the local server, and checks that
- * each request answers the status its {@code # expect NNN} comment promises: the walk-through works as written.
+ * Runs every {@code bash} block of the README's walk-through, in order, against the local server with the stream
+ * poller live (as {@code ./mvnw quarkus:dev} runs), and checks that each request answers the status its
+ * {@code # expect NNN} comment promises: the walk-through works as written.
  */
 @QuarkusTest
+@TestProfile(LiveStreamProfile.class)
 class WalkthroughTest {
 
     private static final Pattern BLOCK = Pattern.compile("```bash\\n(.*?)```", Pattern.DOTALL);
@@ -31,7 +35,11 @@ class WalkthroughTest {
 
     @Test
     void walkthrough_commands_answer_the_statuses_the_document_promises() throws Exception {
-        String document = Files.readString(Path.of("docs/walkthrough.md"));
+        String readme = Files.readString(Path.of("README.md"));
+        int start = readme.indexOf("## Walk-through");
+        assertThat(start).as("the README has a walk-through").isNotNegative();
+        int end = readme.indexOf("\n## ", start + 1);
+        String document = readme.substring(start, end < 0 ? readme.length() : end);
         StringBuilder script = new StringBuilder("set -eu\n");
         Matcher block = BLOCK.matcher(document);
         while (block.find()) {
