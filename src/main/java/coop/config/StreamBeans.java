@@ -2,6 +2,7 @@ package coop.config;
 
 import coop.app.AggregateRepository;
 import coop.app.AggregateTypes;
+import coop.app.Envelopes;
 import coop.app.EventCodec;
 import coop.app.EventService;
 import coop.app.Json;
@@ -92,7 +93,7 @@ public class StreamBeans {
     @Singleton
     StreamDispatcher dispatcher(FamilySummaryProjection familySummary, EventService events,
                                 AggregateRepository aggregates, EventCodec codec, AggregateTypes types,
-                                EventStore store, CheckpointStore checkpoints, FeedPublisher feed,
+                                EventStore store, CheckpointStore checkpoints, FeedPublisher feed, Envelopes envelopes,
                                 SnapshotSettings snapshots, StreamSettings stream, Clock clock) {
         return new StreamDispatcher(List.of(
                 familySummary,
@@ -102,7 +103,7 @@ public class StreamBeans {
                         new InAggregateOrder(RestorePortalOnPayment.NAME, store, checkpoints)),
                 new Snapshotter(types, aggregates, new SnapshotPolicy(snapshots.every(), snapshots.defaultEvery()),
                         stream.active(Snapshotter.NAME)),
-                new EventFeed(feed, types, codec, stream.active(EventFeed.NAME))),
+                new EventFeed(feed, envelopes, stream.active(EventFeed.NAME))),
                 checkpoints, clock);
     }
 

@@ -1,8 +1,9 @@
 package coop.feed;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import coop.stream.EventEnvelope;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import coop.app.Envelope;
+import coop.stream.FeedEvent;
 import coop.stream.FeedPublisher;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
@@ -24,18 +25,15 @@ public final class EventBridgeFeedPublisher implements FeedPublisher {
     }
 
     @Override
-    public void publish(EventEnvelope envelope) {
-        String detail;
-        try {
-            detail = json.writeValueAsString(envelope);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an envelope always serialises", e);
-        }
+    public void publish(FeedEvent event) {
+        Envelope envelope = event.envelope();
+        ObjectNode detail = json.valueToTree(envelope);
+        detail.put("tenant_id", event.tenantId());
         PutEventsResponse response = eventBridge.putEvents(request -> request.entries(PutEventsRequestEntry.builder()
                 .eventBusName(busName)
                 .source(source)
                 .detailType(envelope.eventType())
-                .detail(detail)
+                .detail(detail.toString())
                 .time(envelope.eventTimestamp())
                 .build()));
         // PutEvents answers 200 even when an entry was refused; only the per-entry result tells.

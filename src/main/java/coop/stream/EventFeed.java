@@ -1,12 +1,8 @@
 package coop.stream;
 
-import coop.app.AggregateTypes;
-import coop.app.EventCodec;
-import coop.domain.AggregateType;
+import coop.app.Envelopes;
 import coop.store.RecordedEvent;
 
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,14 +15,12 @@ public final class EventFeed implements Subscriber {
     public static final String NAME = "event-feed";
 
     private final FeedPublisher publisher;
-    private final AggregateTypes types;
-    private final EventCodec codec;
+    private final Envelopes envelopes;
     private final boolean active;
 
-    public EventFeed(FeedPublisher publisher, AggregateTypes types, EventCodec codec, boolean active) {
+    public EventFeed(FeedPublisher publisher, Envelopes envelopes, boolean active) {
         this.publisher = publisher;
-        this.types = types;
-        this.codec = codec;
+        this.envelopes = envelopes;
         this.active = active;
     }
 
@@ -37,16 +31,6 @@ public final class EventFeed implements Subscriber {
 
     @Override
     public void handle(RecordedEvent event) {
-        publisher.publish(envelope(event));
-    }
-
-    EventEnvelope envelope(RecordedEvent event) {
-        Optional<AggregateType<?, ?>> type = types.find(event.aggregateType())
-                .filter(t -> t.events().byName(event.eventType()).isPresent());
-        Map<String, Object> data = type.map(t -> codec.upcastPayload(t, event)).orElseGet(() -> codec.read(event.data()));
-        int version = type.map(t -> codec.latestVersion(t, event.eventType())).orElse(event.eventVersion());
-        return new EventEnvelope(event.eventId(), event.eventType(), version, event.tenantId(), event.aggregateId(),
-                event.aggregateType(), event.aggregateVersion(), data, event.timestamp(), event.userId(),
-                event.correlationId(), event.causationId());
+        publisher.publish(new FeedEvent(event.tenantId(), envelopes.of(event)));
     }
 }

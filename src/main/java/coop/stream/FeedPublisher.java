@@ -4,5 +4,5 @@ package coop.stream;
 public interface FeedPublisher {
 
     /** @throws RuntimeException when the envelope was not accepted, so the record is delivered again */
-    void publish(EventEnvelope envelope);
+    void publish(FeedEvent event);
 }

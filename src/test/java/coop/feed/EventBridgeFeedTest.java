@@ -3,6 +3,7 @@ package coop.feed;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import coop.app.AggregateTypes;
+import coop.app.Envelopes;
 import coop.app.EventCodec;
 import coop.app.Json;
 import coop.domain.family.Family;
@@ -75,7 +76,7 @@ class EventBridgeFeedTest {
     void the_feed_publishes_the_event_envelope_upcast_with_the_event_type_as_detail_type() throws Exception {
         ObjectMapper json = Json.mapper();
         EventFeed feed = new EventFeed(new EventBridgeFeedPublisher(eventBridge, bus, "coop.events", json),
-                new AggregateTypes(List.of(Family.INSTANCE)), new EventCodec(json), true);
+                new Envelopes(new AggregateTypes(List.of(Family.INSTANCE)), new EventCodec(json)), true);
         RecordedEvent event = new RecordedEvent("e-" + suffix, "PaymentReceived", 1,
                 new StreamId("coop-north", Family.NAME, "chen"), 5, "{\"amount\":450,\"date\":\"2024-10-20\"}",
                 Instant.parse("2024-10-20T10:15:30.123456Z"), "coordinator-1", "corr-1", Optional.of("cause-1"));

@@ -1,5 +1,7 @@
 package coop.stream;
 
+import coop.app.Envelopes;
+
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import coop.app.AggregateRepository;
 import coop.app.AggregateTypes;
@@ -50,7 +52,7 @@ abstract class StreamTest {
     static final String TENANT = "coop-north";
 
     final MutableClock clock = new MutableClock(Instant.parse("2024-09-01T09:00:00Z"));
-    final List<EventEnvelope> published = new CopyOnWriteArrayList<>();
+    final List<FeedEvent> published = new CopyOnWriteArrayList<>();
     DynamoDbClient dynamo;
     DynamoDbStreamsClient streamsClient;
     TestTables tables;
@@ -96,7 +98,7 @@ abstract class StreamTest {
                         new InAggregateOrder(LockPortalOnOverdue.NAME, store, checkpoints)),
                 new RestorePortalOnPayment(true, events, aggregates, codec,
                         new InAggregateOrder(RestorePortalOnPayment.NAME, store, checkpoints)),
-                new EventFeed(published::add, types, codec, true));
+                new EventFeed(published::add, new Envelopes(types, codec), true));
     }
 
     /** The records appended since the last call, as Lambda would deliver them. */
