@@ -10,6 +10,11 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.OperationTyp
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.Record;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
+import coop.app.AggregateView;
+import coop.app.Envelope;
+import coop.app.Explanation;
+import coop.app.History;
+import coop.app.RevertResult;
 import coop.domain.family.Child;
 import coop.domain.family.ChildAdded;
 import coop.domain.family.DuePayment;
@@ -30,6 +35,14 @@ import coop.domain.family.PortalAccessLocked;
 import coop.domain.family.PortalAccessRestored;
 import coop.domain.family.VacationEnded;
 import coop.domain.family.VacationStarted;
+import coop.functions.http.Problem;
+import coop.store.Checkpoint;
+import coop.stream.FamilyPage;
+import coop.stream.FamilySummary;
+import coop.stream.HandlerType;
+import coop.stream.OverdueRun;
+import coop.stream.ProjectionInfo;
+import coop.stream.ProjectionList;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -64,6 +77,26 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         FamilyStatus.class,
         PaymentStatus.class,
         PortalAccess.class,
+        // HTTP bodies, read models and the feed, written by Json.mapper().
+        Envelope.class,
+        AggregateView.class,
+        Explanation.class,
+        History.Page.class,
+        RevertResult.class,
+        RevertResult.Reverted.class,
+        RevertResult.Skipped.class,
+        Problem.class,
+        AppendEventsFunction.Appended.class,
+        AppendEventsFunction.Appended.Position.class,
+        RevertCorrelationFunction.Reverted.class,
+        QueryEventsFunction.EventList.class,
+        FamilySummary.class,
+        FamilyPage.class,
+        ProjectionInfo.class,
+        ProjectionList.class,
+        HandlerType.class,
+        OverdueRun.class,
+        Checkpoint.Status.class,
         // API Gateway HTTP API, payload format 2.0.
         APIGatewayV2HTTPEvent.class,
         APIGatewayV2HTTPEvent.RequestContext.class,
