@@ -16,7 +16,6 @@ import coop.stream.ProjectionAdmin;
 import coop.stream.ProjectionInfo;
 import coop.stream.ProjectionList;
 import coop.stream.ReadModelQueries;
-import coop.stream.UnknownProjection;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Singleton;
@@ -98,12 +97,7 @@ public class ReadModelsFunction implements HttpFunction {
     private Reply rebuild(ApiRequest request) {
         String name = request.id("projection_name");
         request.caller().requireAdmin();
-        long rows;
-        try {
-            rows = admin.rebuild(name);
-        } catch (UnknownProjection unknown) {
-            throw ApiError.notFound(unknown.getMessage());
-        }
+        long rows = admin.rebuild(name);
         ProjectionInfo after = queries.projections().projections().stream()
                 .filter(info -> info.projectionName().equals(name)).findFirst().orElseThrow();
         return Reply.accepted(Map.of("projection_name", name, "status", after.status(), "rebuilt_rows", rows));

@@ -14,6 +14,7 @@ import coop.store.ConcurrencyConflict;
 import coop.store.EventIdConflict;
 import coop.store.ExpectedVersion;
 import coop.store.InvalidPageToken;
+import coop.stream.UnknownProjection;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
@@ -70,6 +71,7 @@ public class HttpAdapter {
                     .map(p -> new Problem(p.field(), p.problem())).toList());
             case UnknownAggregateType unknown -> new ApiError(404, "unknown_aggregate_type", unknown.getMessage(), Map.of());
             case UnknownField unknown -> ApiError.invalid("field", unknown.getMessage());
+            case UnknownProjection unknown -> ApiError.notFound(unknown.getMessage());
             case InvalidPageToken token -> ApiError.invalid("page_token", "is not a token this query handed out");
             case ConcurrencyConflict conflict -> new ApiError(409, "concurrency_conflict", conflict.getMessage(),
                     Map.of("expected_version", expected(conflict.expected()), "actual_version", conflict.actual()));
