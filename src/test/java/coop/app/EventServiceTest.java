@@ -104,6 +104,22 @@ class EventServiceTest extends AppTest {
     }
 
     @Test
+    void an_append_reads_the_state_once_and_writes_once() {
+        append("martinez", ExpectedVersion.noStream(), enrolled("Martinez Family"));
+        requests.reset();
+
+        append("martinez", ExpectedVersion.exactly(1), proposed("ChildAdded", Map.of("child_name", "Sofia")));
+        // Snapshot and events for the rules, then the conditional write.
+        assertThat(requests.operations()).containsExactly("Query", "Query", "TransactWriteItems");
+
+        requests.reset();
+        append("martinez", ExpectedVersion.exactly(2), new ProposedEvent(Optional.of("child-2"), "ChildAdded",
+                Optional.empty(), Map.of("child_name", "Mateo")));
+        // A caller-chosen id may be a retry: one index lookup first.
+        assertThat(requests.operations()).containsExactly("Query", "Query", "Query", "TransactWriteItems");
+    }
+
+    @Test
     void more_than_100_events_are_refused_before_any_request() {
         ProposedEvent[] many = IntStream.range(0, 101)
                 .mapToObj(i -> proposed("EngagementScoreUpdated", Map.of("new_score", 50)))
