@@ -47,29 +47,18 @@ public final class EmbeddedMoto {
         int port = freePort();
         Process process;
         try {
-            List<String> command = List.of(python(), launcher().getAbsolutePath(), "127.0.0.1", Integer.toString(port));
+            List<String> command = List.of(MotoPython.find(), launcher().getAbsolutePath(), "127.0.0.1",
+                    Integer.toString(port));
             File log = File.createTempFile("moto-" + port + "-", ".log");
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
         } catch (IOException e) {
-            throw new IllegalStateException("Could not start moto. Install it with: "
-                    + "python3 -m pip install 'moto[server]'", e);
+            throw new IllegalStateException("Could not start moto", e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "moto-server-stop"));
         String endpoint = "http://127.0.0.1:" + port;
         awaitReady(process, endpoint);
         return endpoint;
-    }
-
-    private static String python() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            File candidate = new File(dir, "python3");
-            if (candidate.canExecute()) {
-                return candidate.getAbsolutePath();
-            }
-        }
-        throw new IllegalStateException("python3 is not on the PATH; the embedded DynamoDB is moto, a Python "
-                + "package. Install Python 3 and then: python3 -m pip install 'moto[server]'");
     }
 
     private static File launcher() throws IOException {
