@@ -27,6 +27,7 @@ import coop.store.dynamodb.DynamoDbCheckpoints;
 import coop.store.dynamodb.DynamoDbEventStore;
 import coop.store.dynamodb.DynamoDbReadModels;
 import coop.testing.MutableClock;
+import coop.testing.RequestCounter;
 import coop.testing.TestDynamo;
 import coop.testing.TestTables;
 import org.junit.jupiter.api.AfterEach;
@@ -53,6 +54,7 @@ abstract class StreamTest {
 
     final MutableClock clock = new MutableClock(Instant.parse("2024-09-01T09:00:00Z"));
     final List<FeedEvent> published = new CopyOnWriteArrayList<>();
+    final RequestCounter requests = new RequestCounter();
     DynamoDbClient dynamo;
     DynamoDbStreamsClient streamsClient;
     TestTables tables;
@@ -71,7 +73,7 @@ abstract class StreamTest {
 
     @BeforeEach
     void freshStreamSide() {
-        dynamo = TestDynamo.client();
+        dynamo = TestDynamo.client(requests);
         streamsClient = TestDynamo.streamsClient();
         tables = TestTables.create(dynamo);
         store = new DynamoDbEventStore(dynamo, tables.storeSettings(), clock);
