@@ -9,14 +9,13 @@ import coop.store.EventMetadata;
 import coop.store.EventStore;
 import coop.store.ExpectedVersion;
 import coop.store.NewEvent;
+import coop.store.RetryBackoff;
 import coop.store.StreamId;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Appends events the way every writer must: validated against their schemas, checked against the aggregate's rules
@@ -84,7 +83,7 @@ public final class EventService {
                 if (attempt >= attempts) {
                     throw new ConcurrencyConflict(stream, request.expected(), lostRace.actual());
                 }
-                backOff(attempt);
+                RetryBackoff.pause(attempt);
             }
         }
     }
@@ -116,12 +115,4 @@ public final class EventService {
         }
     }
 
-    private static void backOff(int attempt) {
-        try {
-            TimeUnit.MILLISECONDS.sleep(ThreadLocalRandom.current().nextLong(Math.min(200, 10L << attempt) + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying an append", e);
-        }
-    }
 }

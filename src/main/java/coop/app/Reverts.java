@@ -10,11 +10,9 @@ import coop.store.ExpectedVersion;
 import coop.store.RecordedEvent;
 import coop.store.StreamId;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Reverts a correlation: every event of it that its aggregate type can compensate gets its compensating event,
@@ -55,7 +53,7 @@ public final class Reverts {
         if (originals.isEmpty()) {
             return Optional.empty();
         }
-        String newCorrelation = derivedId(tenantId + "/" + correlationId + "/revert");
+        String newCorrelation = DerivedIds.of(tenantId + "/" + correlationId + "/revert");
         List<RevertResult.Reverted> reverted = new ArrayList<>();
         List<RevertResult.Skipped> skipped = new ArrayList<>();
         boolean appended = false;
@@ -66,7 +64,7 @@ public final class Reverts {
                         "the aggregate type " + original.aggregateType() + " is not served here"));
                 continue;
             }
-            String compensatingId = derivedId(tenantId + "/" + original.eventId() + "/revert");
+            String compensatingId = DerivedIds.of(tenantId + "/" + original.eventId() + "/revert");
             Optional<RecordedEvent> earlier = store.findEvent(tenantId, compensatingId);
             if (earlier.isPresent()) {
                 reverted.add(new RevertResult.Reverted(original.eventId(), compensatingId, original.aggregateId(),
@@ -118,8 +116,4 @@ public final class Reverts {
         }
     }
 
-    /** A name-based UUID, so the same original always gets the same compensating id. */
-    static String derivedId(String name) {
-        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
-    }
 }

@@ -2,6 +2,7 @@ package coop.stream;
 
 import coop.app.AggregateRepository;
 import coop.app.AppendRequest;
+import coop.app.DerivedIds;
 import coop.app.EventCodec;
 import coop.app.EventService;
 import coop.app.LoadTarget;
@@ -14,11 +15,9 @@ import coop.store.ExpectedVersion;
 import coop.store.RecordedEvent;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * A trigger on one Family event type: when the rule holds on the family's state after the triggering event, it
@@ -67,8 +66,7 @@ public abstract class FamilyTrigger implements Subscriber {
 
     /** The id of the follow-up of {@code triggeringEventId}: the same on every delivery. */
     public static String followUpId(String triggerName, String triggeringEventId) {
-        return UUID.nameUUIDFromBytes((triggerName + "|" + triggeringEventId).getBytes(StandardCharsets.UTF_8))
-                .toString();
+        return DerivedIds.of(triggerName + "|" + triggeringEventId);
     }
 
     private void fire(RecordedEvent trigger) {

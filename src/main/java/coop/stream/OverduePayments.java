@@ -2,6 +2,7 @@ package coop.stream;
 
 import coop.app.AggregateRepository;
 import coop.app.AppendRequest;
+import coop.app.DerivedIds;
 import coop.app.EventCodec;
 import coop.app.EventService;
 import coop.app.LoadTarget;
@@ -19,12 +20,10 @@ import coop.store.ReadModelRow;
 import coop.store.StreamId;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The scheduled job that declares unpaid dues overdue once their due date has passed.
@@ -103,6 +102,6 @@ public final class OverduePayments {
     static String overdueId(StreamId family, DuePayment due) {
         String name = "PaymentOverdue|" + family.tenantId() + "|" + family.aggregateId() + "|"
                 + due.amount().stripTrailingZeros().toPlainString() + "|" + due.dueDate();
-        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+        return DerivedIds.of(name);
     }
 }

@@ -9,6 +9,7 @@ import coop.store.EventMetadata;
 import coop.store.EventStore;
 import coop.store.ExpectedVersion;
 import coop.store.NewEvent;
+import coop.store.RetryBackoff;
 import coop.store.RecordedEvent;
 import coop.store.StreamId;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -22,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 /** Appends with optimistic concurrency on (stream, version) and idempotency by event id. */
 final class Appends {
@@ -98,7 +97,7 @@ final class Appends {
                 if (attempt > anyRetries) {
                     throw new ConcurrencyConflict(stream, ExpectedVersion.any(), reads.currentVersion(stream));
                 }
-                backOff(attempt);
+                RetryBackoff.pause(attempt);
                 head = reads.currentVersion(stream);
             }
         }
@@ -198,14 +197,4 @@ final class Appends {
         }
     }
 
-    private static void backOff(int attempt) {
-        // Full jitter: racing writers spread out instead of colliding again in lockstep.
-        long ceilingMillis = Math.min(200, 10L << attempt);
-        try {
-            TimeUnit.MILLISECONDS.sleep(ThreadLocalRandom.current().nextLong(ceilingMillis + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying an append", e);
-        }
-    }
 }
