@@ -37,12 +37,12 @@ import coop.domain.family.VacationEnded;
 import coop.domain.family.VacationStarted;
 import coop.functions.http.Problem;
 import coop.store.Checkpoint;
-import coop.stream.FamilyPage;
-import coop.stream.FamilySummary;
+import coop.readmodel.FamilyPage;
+import coop.readmodel.FamilySummary;
 import coop.stream.HandlerType;
-import coop.stream.OverdueRun;
-import coop.stream.ProjectionInfo;
-import coop.stream.ProjectionList;
+import coop.schedule.OverdueRun;
+import coop.readmodel.ProjectionInfo;
+import coop.readmodel.ProjectionList;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**

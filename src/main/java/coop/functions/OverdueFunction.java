@@ -1,8 +1,8 @@
 package coop.functions;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import coop.stream.OverduePayments;
-import coop.stream.OverdueRun;
+import coop.schedule.OverduePayments;
+import coop.schedule.OverdueRun;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 

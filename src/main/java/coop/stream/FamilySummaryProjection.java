@@ -1,5 +1,6 @@
 package coop.stream;
 
+import coop.readmodel.FamilySummary;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import coop.app.AggregateRepository;
 import coop.app.LoadTarget;
@@ -28,7 +29,6 @@ import java.util.Set;
 public final class FamilySummaryProjection implements Subscriber {
 
     public static final String NAME = "family-summary";
-    public static final String MODEL = "family_summary";
 
     private final AggregateRepository aggregates;
     private final ReadModelStore rows;
@@ -53,7 +53,7 @@ public final class FamilySummaryProjection implements Subscriber {
         if (!Family.NAME.equals(event.aggregateType())) {
             return;
         }
-        Optional<ReadModelRow> stored = rows.find(event.tenantId(), MODEL, event.aggregateId());
+        Optional<ReadModelRow> stored = rows.find(event.tenantId(), FamilySummary.MODEL, event.aggregateId());
         if (stored.isPresent() && stored.get().version() >= event.aggregateVersion()) {
             return;
         }
@@ -72,16 +72,12 @@ public final class FamilySummaryProjection implements Subscriber {
         });
     }
 
-    /** The listing a summary of this payment status belongs to. */
-    public static String listing(PaymentStatus status) {
-        return "payment_status#" + status.name().toLowerCase(Locale.ROOT);
-    }
 
     private ReadModelRow row(StreamId stream, Loaded<FamilyState> loaded) {
         FamilySummary summary = FamilySummary.of(loaded.state(), loaded.version(), loaded.lastEventAt());
         try {
-            return new ReadModelRow(stream.tenantId(), MODEL, stream.aggregateId(), loaded.version(),
-                    json.writeValueAsString(summary), Optional.of(listing(summary.paymentStatus())),
+            return new ReadModelRow(stream.tenantId(), FamilySummary.MODEL, stream.aggregateId(), loaded.version(),
+                    json.writeValueAsString(summary), Optional.of(FamilySummary.listing(summary.paymentStatus())),
                     loaded.lastEventAt());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a summary always serialises", e);

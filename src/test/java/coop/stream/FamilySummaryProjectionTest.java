@@ -1,5 +1,7 @@
 package coop.stream;
 
+import coop.readmodel.FamilyPage;
+import coop.readmodel.FamilySummary;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import coop.domain.family.PaymentStatus;
 import coop.domain.family.PortalAccess;

@@ -1,5 +1,6 @@
 package coop.stream;
 
+import coop.readmodel.FamilySummary;
 import coop.functions.StreamRecords;
 import coop.local.StreamPoller;
 import coop.store.RecordedEvent;

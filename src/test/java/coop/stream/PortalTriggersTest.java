@@ -1,5 +1,7 @@
 package coop.stream;
 
+import coop.schedule.OverduePayments;
+import coop.schedule.OverdueRun;
 import coop.domain.family.PaymentStatus;
 import coop.domain.family.PortalAccess;
 import coop.store.CheckpointStore;

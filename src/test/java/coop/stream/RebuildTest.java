@@ -1,5 +1,9 @@
 package coop.stream;
 
+import coop.admin.ProjectionAdmin;
+import coop.admin.UnknownProjection;
+import coop.readmodel.FamilySummary;
+import coop.readmodel.ReadModelQueries;
 import coop.app.Json;
 import coop.domain.family.PaymentStatus;
 import coop.store.Checkpoint;

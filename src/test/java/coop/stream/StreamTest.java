@@ -1,5 +1,7 @@
 package coop.stream;
 
+import coop.readmodel.FamilySummary;
+import coop.readmodel.ReadModelQueries;
 import coop.app.Envelopes;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;

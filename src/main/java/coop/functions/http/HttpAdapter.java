@@ -14,7 +14,7 @@ import coop.store.ConcurrencyConflict;
 import coop.store.EventIdConflict;
 import coop.store.ExpectedVersion;
 import coop.store.InvalidPageToken;
-import coop.stream.UnknownProjection;
+import coop.admin.UnknownProjection;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 

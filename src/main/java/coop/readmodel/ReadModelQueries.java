@@ -1,5 +1,7 @@
-package coop.stream;
+package coop.readmodel;
 
+import coop.stream.HandlerType;
+import coop.stream.StreamDispatcher;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import coop.domain.family.PaymentStatus;
 import coop.store.Checkpoint;
@@ -38,7 +40,7 @@ public final class ReadModelQueries {
 
     /** {@code GET /families/{family_id}/summary}: empty (404) when the tenant has no such family yet. */
     public Optional<FamilySummary> familySummary(String tenantId, String familyId) {
-        return rows.find(tenantId, FamilySummaryProjection.MODEL, familyId).map(this::summary);
+        return rows.find(tenantId, FamilySummary.MODEL, familyId).map(this::summary);
     }
 
     /**
@@ -50,7 +52,7 @@ public final class ReadModelQueries {
      */
     public FamilyPage familiesByPaymentStatus(String tenantId, PaymentStatus status, int limit,
                                               Optional<String> pageToken) {
-        var page = rows.list(tenantId, FamilySummaryProjection.MODEL, FamilySummaryProjection.listing(status),
+        var page = rows.list(tenantId, FamilySummary.MODEL, FamilySummary.listing(status),
                 Math.max(1, Math.min(limit, MAX_LIMIT)), pageToken);
         return new FamilyPage(page.rows().stream().map(this::summary).toList(), page.nextPageToken());
     }

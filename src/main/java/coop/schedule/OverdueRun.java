@@ -1,4 +1,4 @@
-package coop.stream;
+package coop.schedule;
 
 /**
  * What one run of the overdue scheduler did.

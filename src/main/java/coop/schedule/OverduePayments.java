@@ -1,5 +1,6 @@
-package coop.stream;
+package coop.schedule;
 
+import coop.readmodel.FamilySummary;
 import coop.app.AggregateRepository;
 import coop.app.AppendRequest;
 import coop.app.DerivedIds;
@@ -65,8 +66,8 @@ public final class OverduePayments {
             for (PaymentStatus status : List.of(PaymentStatus.DUE, PaymentStatus.OVERDUE)) {
                 Optional<String> token = Optional.empty();
                 do {
-                    ReadModelPage page = rows.list(tenant, FamilySummaryProjection.MODEL,
-                            FamilySummaryProjection.listing(status), PAGE, token);
+                    ReadModelPage page = rows.list(tenant, FamilySummary.MODEL,
+                            FamilySummary.listing(status), PAGE, token);
                     for (ReadModelRow row : page.rows()) {
                         checked++;
                         marked += markFamily(new StreamId(tenant, Family.NAME, row.rowId()), today);

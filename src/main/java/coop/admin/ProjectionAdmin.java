@@ -1,5 +1,6 @@
-package coop.stream;
+package coop.admin;
 
+import coop.stream.FamilySummaryProjection;
 import coop.domain.family.Family;
 import coop.store.Checkpoint;
 import coop.store.CheckpointStore;

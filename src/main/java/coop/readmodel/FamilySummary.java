@@ -1,4 +1,4 @@
-package coop.stream;
+package coop.readmodel;
 
 import coop.domain.family.Child;
 import coop.domain.family.FamilyState;
@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The family summary read model, as {@code GET /families/{family_id}/summary} serves it (snake_case through
@@ -33,6 +34,14 @@ public record FamilySummary(
         LocalDate withdrawalDate,
         long aggregateVersion,
         Instant updatedAt) {
+
+    /** The read model's name in the read-models table. */
+    public static final String MODEL = "family_summary";
+
+    /** The listing a summary of this payment status belongs to. */
+    public static String listing(PaymentStatus status) {
+        return "payment_status#" + status.name().toLowerCase(Locale.ROOT);
+    }
 
     public static FamilySummary of(FamilyState state, long version, Instant updatedAt) {
         return new FamilySummary(state.familyId(), state.familyName(), state.status(), state.enrollmentDate(),

@@ -1,5 +1,6 @@
-package coop.stream;
+package coop.readmodel;
 
+import coop.stream.HandlerType;
 import coop.store.Checkpoint;
 
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package coop.stream;
+package coop.readmodel;
 
 import java.util.List;
 import java.util.Optional;
