@@ -13,25 +13,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AppendLimitsTest extends StoreTest {
 
     @Test
-    void more_than_100_events_are_refused_before_any_request() {
-        List<NewEvent> events = IntStream.range(0, 101).mapToObj(i -> event("Tick")).toList();
+    void more_than_49_events_are_refused_before_any_request() {
+        List<NewEvent> events = IntStream.range(0, EventStore.MAX_EVENTS_PER_APPEND + 1)
+                .mapToObj(i -> event("Tick")).toList();
 
         assertThatThrownBy(() -> store.append(family("big"), ExpectedVersion.noStream(), events, by("sarah")))
                 .isInstanceOf(AppendTooLarge.class)
-                .hasMessageContaining("101");
+                .hasMessageContaining("1 to 49 events, not 50");
         assertThat(requests.operations()).isEmpty();
     }
 
     @Test
-    void exactly_100_events_land_in_one_append() {
+    void exactly_49_events_land_in_one_transaction_with_their_ids_and_the_previous_version_check() {
         StreamId stream = family("full");
         store.append(stream, ExpectedVersion.noStream(), List.of(event("Start")), by("sarah"));
-        List<NewEvent> events = IntStream.range(0, 100).mapToObj(i -> event("Tick")).toList();
+        List<NewEvent> events = IntStream.range(0, 49).mapToObj(i -> event("Tick")).toList();
 
+        requests.reset();
         AppendResult result = store.append(stream, ExpectedVersion.exactly(1), events, by("sarah"));
 
-        assertThat(result.lastVersion()).isEqualTo(101);
-        assertThat(store.readStream(stream, 0, Long.MAX_VALUE)).hasSize(101);
+        assertThat(requests.operations()).containsExactly("TransactWriteItems");
+        assertThat(result.lastVersion()).isEqualTo(50);
+        assertThat(store.readStream(stream, 0, Long.MAX_VALUE)).hasSize(50);
+        assertThat(itemsIn("EventIdsTable")).isEqualTo(50);
     }
 
     @Test
@@ -67,6 +71,7 @@ class AppendLimitsTest extends StoreTest {
                 List.of(event("A"), event("B"), event("C")), by("sarah")))
                 .isInstanceOf(ConcurrencyConflict.class);
         assertThat(versions(store.readStream(stream, 0, Long.MAX_VALUE))).containsExactly(1L, 3L);
+        assertThat(itemsIn("EventIdsTable")).as("no id of the batch is reserved").isEqualTo(1);
     }
 
     /** Puts a lone event at {@code version} straight into the table, as a racing writer's would land. */

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Queries across streams through the events table's indexes: by event id, by correlation, by type and time.
+ * Queries across streams through the events table's indexes: by correlation, and by type and time.
  * Index reads are eventually consistent in DynamoDB: an event appended a moment ago may be missing for a moment.
  */
 final class IndexQueries {
@@ -31,12 +31,6 @@ final class IndexQueries {
     IndexQueries(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
-    }
-
-    Optional<RecordedEvent> findEvent(String tenantId, String eventId) {
-        QueryResponse response = dynamo.query(keyEquals(EventItems.BY_EVENT_ID, EventItems.EVENT_KEY,
-                EventItems.eventKey(tenantId, eventId)).limit(1).build());
-        return response.items().stream().findFirst().map(EventItems::fromItem);
     }
 
     List<RecordedEvent> findByCorrelation(String tenantId, String correlationId) {
