@@ -87,9 +87,9 @@ public final class StoreBenchmark {
 
         StreamId longStream = new StreamId("bench", "Family", "long");
         store.append(longStream, ExpectedVersion.noStream(), List.of(enrolled()), meta());
-        for (long v = 1; v < STREAM_LENGTH; v += 50) {
+        for (long v = 1; v < STREAM_LENGTH; v += EventStore.MAX_EVENTS_PER_APPEND) {
             List<NewEvent> batch = new ArrayList<>();
-            for (int i = 0; i < 50 && v + i < STREAM_LENGTH; i++) {
+            for (int i = 0; i < EventStore.MAX_EVENTS_PER_APPEND && v + i < STREAM_LENGTH; i++) {
                 batch.add(i % 2 == 0 ? due() : received());
             }
             store.append(longStream, ExpectedVersion.exactly(v), batch, meta());
