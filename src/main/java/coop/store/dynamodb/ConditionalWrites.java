@@ -70,9 +70,10 @@ final class ConditionalWrites {
                 List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
                 boolean inFlight = reasons.stream().anyMatch(reason -> IN_FLIGHT.equals(reason.code()));
                 boolean failed = reasons.stream().anyMatch(reason -> FAILED.equals(reason.code()));
-                if (!failed && inFlight && attempt < IN_FLIGHT_ATTEMPTS) {
-                    // Another transaction on the same items is being applied: once it commits, this very write
-                    // either lands or fails on a condition that says what that transaction stored.
+                if (inFlight && attempt < IN_FLIGHT_ATTEMPTS) {
+                    // Another transaction on some of the same items is being applied: once it commits, this very
+                    // write either lands or fails on conditions that say what that transaction stored, which the
+                    // conditions that failed already (e.g. a version another append took) do not.
                     RetryBackoff.pause(attempt);
                     continue;
                 }
