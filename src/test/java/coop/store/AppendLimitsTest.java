@@ -61,6 +61,22 @@ class AppendLimitsTest extends StoreTest {
     }
 
     @Test
+    void the_items_that_reserve_the_ids_count_towards_the_transaction_limit() {
+        // Each event item takes about 85.4 KB: 49 of them fit 4 MB alone (by about 9 KB), but not with their 49
+        // id items (about 230 bytes each); 48 of them fit with room to spare.
+        String payload = "{\"note\":\"" + "x".repeat(85_027) + "\"}";
+        List<NewEvent> events = IntStream.range(0, 49).mapToObj(i -> NewEvent.of("Large", 1, payload)).toList();
+
+        assertThatThrownBy(() -> store.append(family("large"), ExpectedVersion.noStream(), events, by("sarah")))
+                .isInstanceOf(AppendTooLarge.class)
+                .hasMessageContaining("with the items that reserve their ids");
+        assertThat(requests.operations()).isEmpty();
+
+        store.append(family("large"), ExpectedVersion.noStream(), events.subList(0, 48), by("sarah"));
+        assertThat(store.currentVersion(family("large"))).isEqualTo(48);
+    }
+
+    @Test
     void a_batch_with_one_taken_version_stores_nothing() {
         StreamId stream = family("race");
         store.append(stream, ExpectedVersion.noStream(), List.of(event("Start")), by("sarah"));
