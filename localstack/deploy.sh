@@ -139,7 +139,7 @@ deploy_functions() {
          --assume-role-policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}')
 
   echo "== Functions"
-  env_common="COOP_TABLES_EVENTS=$STACK-events,COOP_TABLES_SNAPSHOTS=$STACK-snapshots"
+  env_common="COOP_TABLES_EVENTS=$STACK-events,COOP_TABLES_EVENT_IDS=$STACK-event-ids,COOP_TABLES_SNAPSHOTS=$STACK-snapshots"
   env_common+=",COOP_TABLES_READ_MODELS=$STACK-read-models,COOP_TABLES_CHECKPOINTS=$STACK-checkpoints"
   env_common+=",COOP_EVENT_BUS_NAME=$STACK-feed,COOP_AUTH_CLAIMS_TENANT=tenant_id,COOP_AUTH_CLAIMS_ROLES=roles"
   env_common+=",COOP_AUTH_CLAIMS_FAMILY=family_id"

@@ -3,6 +3,8 @@ package coop.app;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import coop.domain.AggregateType;
 import coop.domain.EventType;
 import coop.domain.FieldProblem;
@@ -24,9 +26,13 @@ public final class EventCodec {
     };
 
     private final ObjectMapper json;
+    private final ObjectWriter canonical;
 
     public EventCodec(ObjectMapper json) {
         this.json = json;
+        // Map keys sorted: equal payloads store as equal JSON, whatever order the client sent their fields in, so
+        // the store's fingerprint of an event tells a retry from a reused id.
+        this.canonical = json.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     }
 
     /** A domain event as a proposal, for code that appends through the same checks as the API (triggers). */
@@ -83,7 +89,7 @@ public final class EventCodec {
             return Optional.empty();
         }
         E event = toEvent(entry.get(), entry.get().upcast(version, proposed.data()));
-        NewEvent stored = new NewEvent(proposed.eventId(), proposed.eventType(), version, write(proposed.data()));
+        NewEvent stored = new NewEvent(proposed.eventId(), proposed.eventType(), version, canonical(proposed.data()));
         return Optional.of(new Checked<>(event, stored));
     }
 
@@ -96,6 +102,14 @@ public final class EventCodec {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("domain values always serialise", e);
+        }
+    }
+
+    private String canonical(Map<String, Object> payload) {
+        try {
+            return canonical.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("parsed JSON always serialises", e);
         }
     }
 

@@ -5,6 +5,7 @@ import coop.domain.RuleViolation;
 import coop.store.AppendResult;
 import coop.store.AppendTooLarge;
 import coop.store.ConcurrencyConflict;
+import coop.store.EventIdConflict;
 import coop.store.EventMetadata;
 import coop.store.EventStore;
 import coop.store.ExpectedVersion;
@@ -16,15 +17,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Appends events the way every writer must: validated against their schemas, checked against the aggregate's rules
- * on the very state they follow, and written with that state's version as the expected version.
+ * on the very state they follow, and written with that state's version as the expected version. The one retry loop
+ * of the system: with expected version "any", a lost race means re-read, re-check and write again, a bounded number
+ * of times, with jittered back-off.
+ *
+ * <p>A fresh append costs the load (snapshot and tail) plus one write. Only failure paths read more: when the
+ * expected version is stale or the rules reject the events, one consistent read of their ids tells a retry of
+ * events already stored (answered with the original positions) from a genuine conflict.
  */
 public final class EventService {
 
-    /** How often an append with expected version "any" re-reads, re-checks and retries after losing a race. */
-    static final int ANY_ATTEMPTS = 5;
+    /** How often an append with expected version "any" re-reads, re-checks and writes after losing a race. */
+    static final int ANY_ATTEMPTS = 8;
 
     private final AggregateTypes types;
     private final EventStore store;
@@ -41,51 +49,82 @@ public final class EventService {
     /**
      * Appends the request's events atomically, or stores nothing.
      *
-     * <p>When the events carry ids that are already stored as this batch, nothing is written and the original
-     * positions come back with {@link AppendResult#duplicate()} set, whatever the expected version says.
+     * <p>When every event is already stored as these very events (same ids, types, schema versions and payloads, at
+     * consecutive positions of this aggregate), nothing is written and the original positions and correlation come
+     * back with {@link AppendResult#duplicate()} set, whatever the expected version says.
      *
      * @throws UnknownAggregateType when the aggregate type is not served
      * @throws InvalidEvents        when an event type, version or payload is invalid
-     * @throws AppendTooLarge       when there are no events, too many, or one is too big to store
+     * @throws AppendTooLarge       when there are no events, too many, or they are too big to store
      * @throws RuleViolation        when an event does not fit the aggregate's state
      * @throws ConcurrencyConflict  when the aggregate is not at the expected version
+     * @throws EventIdConflict      when an event id already names another event
      */
     public AppendResult append(AppendRequest request) {
         return appendTo(types.get(request.aggregateType()), request);
     }
 
     private <S, E> AppendResult appendTo(AggregateType<S, E> type, AppendRequest request) {
-        if (request.events().isEmpty() || request.events().size() > EventStore.MAX_EVENTS_PER_APPEND) {
-            throw new AppendTooLarge("an append carries 1 to " + EventStore.MAX_EVENTS_PER_APPEND + " events, not "
-                    + request.events().size());
-        }
+        EventStore.requireAppendable(request.events().size());
         StreamId stream = new StreamId(request.tenantId(), type.name(), request.aggregateId());
         List<EventCodec.Checked<E>> checked = validate(type, request.events());
-        List<NewEvent> toStore = checked.stream().map(EventCodec.Checked::stored).toList();
-        Optional<AppendResult> earlier = store.findAppended(stream, toStore);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        EventMetadata metadata = new EventMetadata(request.userId(),
-                request.correlationId().orElseGet(() -> UUID.randomUUID().toString()), request.causationId());
-        int attempts = request.expected() instanceof ExpectedVersion.Any ? ANY_ATTEMPTS : 1;
+        return appendDecided(type, stream, request.expected(), metadata(request.userId(), request.correlationId(),
+                request.causationId()), state -> Optional.of(checked)).orElseThrow();
+    }
+
+    /**
+     * Appends what {@code decide} proposes on the aggregate's latest state, with expected version "any": on a lost
+     * race the decision is taken again on the new state. Empty when {@code decide} proposes nothing.
+     *
+     * @param decide the events to append on a state; empty to append nothing
+     * @throws RuleViolation       when the events do not fit the state, and are not stored already
+     * @throws ConcurrencyConflict after losing the race {@value #ANY_ATTEMPTS} times
+     * @throws EventIdConflict     when an event id already names another event
+     */
+    public <S, E> Optional<AppendResult> appendDecided(AggregateType<S, E> type, StreamId stream, String userId,
+                                                       Optional<String> correlationId, Optional<String> causationId,
+                                                       Function<S, Optional<List<ProposedEvent>>> decide) {
+        return appendDecided(type, stream, ExpectedVersion.any(), metadata(userId, correlationId, causationId),
+                state -> decide.apply(state).map(events -> validate(type, events)));
+    }
+
+    private <S, E> Optional<AppendResult> appendDecided(AggregateType<S, E> type, StreamId stream,
+                                                        ExpectedVersion expected, EventMetadata metadata,
+                                                        Function<S, Optional<List<EventCodec.Checked<E>>>> decide) {
         for (int attempt = 1; ; attempt++) {
             Optional<Loaded<S>> current = aggregates.load(type, stream, LoadTarget.latest());
             long version = current.map(Loaded::version).orElse(0L);
-            if (request.expected() instanceof ExpectedVersion.Exactly exactly && exactly.version() != version) {
-                throw new ConcurrencyConflict(stream, request.expected(), version);
+            S state = current.map(Loaded::state).orElseGet(() -> type.initialState(stream.aggregateId()));
+            Optional<List<EventCodec.Checked<E>>> decided = decide.apply(state);
+            if (decided.isEmpty()) {
+                return Optional.empty();
             }
-            checkRules(type, current.map(Loaded::state).orElseGet(() -> type.initialState(stream.aggregateId())),
-                    checked);
+            List<NewEvent> toStore = decided.get().stream().map(EventCodec.Checked::stored).toList();
+            if (expected instanceof ExpectedVersion.Exactly exactly && exactly.version() != version) {
+                // A retry whose expected version went stale when its first attempt landed, or a genuine conflict.
+                return Optional.of(store.findStored(stream, toStore)
+                        .orElseThrow(() -> new ConcurrencyConflict(stream, expected, version)));
+            }
             try {
-                return store.append(stream, ExpectedVersion.exactly(version), toStore, metadata);
+                checkRules(type, state, decided.get());
+            } catch (RuleViolation violation) {
+                // A retry of events already applied fails the rules on the state they left (a second enrolment).
+                return Optional.of(store.findStored(stream, toStore).orElseThrow(() -> violation));
+            }
+            try {
+                return Optional.of(store.append(stream, ExpectedVersion.exactly(version), toStore, metadata));
             } catch (ConcurrencyConflict lostRace) {
-                if (attempt >= attempts) {
-                    throw new ConcurrencyConflict(stream, request.expected(), lostRace.actual());
+                if (expected instanceof ExpectedVersion.Exactly || attempt >= ANY_ATTEMPTS) {
+                    throw new ConcurrencyConflict(stream, expected, lostRace.actual());
                 }
                 RetryBackoff.pause(attempt);
             }
         }
+    }
+
+    private static EventMetadata metadata(String userId, Optional<String> correlationId, Optional<String> causationId) {
+        // Chosen once, before any attempt: every attempt of one request writes the same correlation.
+        return new EventMetadata(userId, correlationId.orElseGet(() -> UUID.randomUUID().toString()), causationId);
     }
 
     private <E> List<EventCodec.Checked<E>> validate(AggregateType<?, E> type, List<ProposedEvent> events) {
@@ -114,5 +153,4 @@ public final class EventService {
             current = type.evolve(current, event);
         }
     }
-
 }

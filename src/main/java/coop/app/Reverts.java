@@ -4,15 +4,15 @@ import coop.domain.AggregateType;
 import coop.domain.Compensation;
 import coop.domain.RuleViolation;
 import coop.store.AppendResult;
-import coop.store.ConcurrencyConflict;
+import coop.store.EventIdConflict;
 import coop.store.EventStore;
-import coop.store.ExpectedVersion;
 import coop.store.RecordedEvent;
 import coop.store.StreamId;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Reverts a correlation: every event of it that its aggregate type can compensate gets its compensating event,
@@ -23,9 +23,6 @@ import java.util.Optional;
  * as {@code reverted} again, with the same ids and versions.
  */
 public final class Reverts {
-
-    /** Reloads and re-decides after losing a race with another writer of the same aggregate. */
-    static final int ATTEMPTS = 3;
 
     private final AggregateTypes types;
     private final EventStore store;
@@ -83,37 +80,52 @@ public final class Reverts {
                            boolean appended) {
     }
 
+    /**
+     * Appends the compensation through the event service's one retry loop: decided again on the latest state after
+     * a lost race; a twin revert that got there first is recognised by the compensating id.
+     */
     private <S, E> Outcome compensate(AggregateType<S, E> type, RecordedEvent original, String compensatingId,
                                       String reason, String userId, String newCorrelation) {
         StreamId stream = original.stream();
         E originalEvent = codec.decode(type, original);
-        for (int attempt = 1; ; attempt++) {
-            Optional<Loaded<S>> current = repository.load(type, stream, LoadTarget.latest());
-            long version = current.map(Loaded::version).orElse(0L);
-            S state = current.map(Loaded::state).orElseGet(() -> type.initialState(stream.aggregateId()));
-            Compensation<E> decision = type.compensations().compensate(state, originalEvent, original.eventId(), reason);
-            if (decision instanceof Compensation.Skip<E> skip) {
-                return new Outcome(Optional.empty(), Optional.of(new RevertResult.Skipped(original.eventId(),
-                        skip.reason())), false);
+        AtomicReference<String> skipped = new AtomicReference<>();
+        Optional<AppendResult> result;
+        try {
+            result = events.appendDecided(type, stream, userId, Optional.of(newCorrelation),
+                    Optional.of(original.eventId()), state -> {
+                        Compensation<E> decision = type.compensations().compensate(state, originalEvent,
+                                original.eventId(), reason);
+                        if (decision instanceof Compensation.Skip<E> skip) {
+                            skipped.set(skip.reason());
+                            return Optional.empty();
+                        }
+                        E event = ((Compensation.Append<E>) decision).event();
+                        return Optional.of(List.of(codec.propose(type, event, Optional.of(compensatingId))));
+                    });
+        } catch (RuleViolation violation) {
+            skipped.set(violation.getMessage());
+            result = Optional.empty();
+        } catch (EventIdConflict conflict) {
+            // A twin revert stored this compensation with another reason: it is compensated all the same.
+            if (!conflict.eventId().equals(compensatingId) || conflict.storedAt().isEmpty()) {
+                throw conflict;
             }
-            E event = ((Compensation.Append<E>) decision).event();
-            AppendRequest request = new AppendRequest(stream.tenantId(), type.name(), stream.aggregateId(),
-                    ExpectedVersion.exactly(version), List.of(codec.propose(type, event, Optional.of(compensatingId))),
-                    userId, Optional.of(newCorrelation), Optional.of(original.eventId()));
-            try {
-                AppendResult result = events.append(request);
-                return new Outcome(Optional.of(new RevertResult.Reverted(original.eventId(), compensatingId,
-                        stream.aggregateId(), result.lastVersion())), Optional.empty(), !result.duplicate());
-            } catch (RuleViolation violation) {
-                return new Outcome(Optional.empty(), Optional.of(new RevertResult.Skipped(original.eventId(),
-                        violation.getMessage())), false);
-            } catch (ConcurrencyConflict conflict) {
-                // Someone changed the aggregate meanwhile: decide again on the state they left.
-                if (attempt >= ATTEMPTS) {
-                    throw conflict;
-                }
-            }
+            return reverted(original, compensatingId, conflict.storedAt().get().aggregateVersion(), false);
         }
+        if (result.isPresent()) {
+            return reverted(original, compensatingId, result.get().lastVersion(), !result.get().duplicate());
+        }
+        // Skipped on the latest state: because a twin revert just compensated it, or for the decision's reason.
+        Optional<RecordedEvent> twin = store.findEvent(stream.tenantId(), compensatingId);
+        if (twin.isPresent()) {
+            return reverted(original, compensatingId, twin.get().aggregateVersion(), false);
+        }
+        return new Outcome(Optional.empty(), Optional.of(new RevertResult.Skipped(original.eventId(), skipped.get())),
+                false);
     }
 
+    private static Outcome reverted(RecordedEvent original, String compensatingId, long version, boolean appended) {
+        return new Outcome(Optional.of(new RevertResult.Reverted(original.eventId(), compensatingId,
+                original.aggregateId(), version)), Optional.empty(), appended);
+    }
 }

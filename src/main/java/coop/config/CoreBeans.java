@@ -34,7 +34,8 @@ public class CoreBeans {
     @Produces
     @Singleton
     EventStore eventStore(DynamoDbClient dynamo, TableNames tables, Clock clock) {
-        return new DynamoDbEventStore(dynamo, new StoreSettings(tables.events(), tables.snapshots()), clock);
+        return new DynamoDbEventStore(dynamo, new StoreSettings(tables.events(), tables.eventIds(),
+                tables.snapshots()), clock);
     }
 
     @Produces

@@ -9,6 +9,10 @@ public interface TableNames {
 
     String events();
 
+    /** One item per event id: keeps ids unique per tenant, and finds an event by id consistently. */
+    @WithName("event-ids")
+    String eventIds();
+
     String snapshots();
 
     @WithName("read-models")

@@ -6,7 +6,6 @@ import coop.app.Json;
 import coop.app.ProposedEvent;
 import coop.functions.http.ApiError;
 import coop.functions.http.Problem;
-import coop.store.EventStore;
 import coop.store.ExpectedVersion;
 import coop.store.StreamId;
 
@@ -19,7 +18,8 @@ import java.util.Set;
 
 /**
  * The body of {@code POST /aggregates/{type}/{id}/events}, checked field by field. Every problem is collected, so
- * one 400 answer names them all; payloads are checked against their schemas later, by the event service.
+ * one 400 answer names them all; payloads are checked against their schemas later, and the number of events against
+ * {@code EventStore.MAX_EVENTS_PER_APPEND}, by the event service.
  */
 record AppendBody(ExpectedVersion expected, Optional<String> correlationId, Optional<String> causationId,
                   List<ProposedEvent> events) {
@@ -41,9 +41,6 @@ record AppendBody(ExpectedVersion expected, Optional<String> correlationId, Opti
             problems.add(new Problem("events", "is required: a list of events"));
         } else if (array.isEmpty()) {
             problems.add(new Problem("events", "must hold at least one event"));
-        } else if (array.size() > EventStore.MAX_EVENTS_PER_APPEND) {
-            throw ApiError.tooLarge("An append carries at most " + EventStore.MAX_EVENTS_PER_APPEND + " events, not "
-                    + array.size());
         } else {
             for (int i = 0; i < array.size(); i++) {
                 event(array.get(i), "events[" + i + "]", problems).ifPresent(events::add);

@@ -25,6 +25,7 @@ public class LocalTables {
         TableDefinitions definitions = TableDefinitions.fromClasspath();
         Map<String, String> names = Map.of(
                 "EventsTable", tables.events(),
+                "EventIdsTable", tables.eventIds(),
                 "SnapshotsTable", tables.snapshots(),
                 "ReadModelsTable", tables.readModels(),
                 "CheckpointsTable", tables.checkpoints());

@@ -14,6 +14,11 @@ public record AppendResult(StreamId stream, List<Position> positions, String cor
         positions = List.copyOf(positions);
     }
 
+    /** The same positions, as an earlier call's: what a retry of this append answers. */
+    public AppendResult asDuplicate() {
+        return new AppendResult(stream, positions, correlationId, true);
+    }
+
     public long lastVersion() {
         return positions.getLast().version();
     }

@@ -12,30 +12,45 @@ import java.util.Optional;
  */
 public interface EventStore {
 
-    /** The most events one append may carry; they are written in one atomic request. */
-    int MAX_EVENTS_PER_APPEND = 100;
+    /**
+     * The most events one append may carry. They are written in one atomic request of at most 100 actions, and each
+     * event takes two (its item, and the item that reserves its id) plus one check that the previous version exists.
+     */
+    int MAX_EVENTS_PER_APPEND = 49;
+
+    /** The one check of {@link #MAX_EVENTS_PER_APPEND}, for the store and for callers that want to fail early. */
+    static void requireAppendable(int events) {
+        if (events < 1 || events > MAX_EVENTS_PER_APPEND) {
+            throw new AppendTooLarge("an append carries 1 to " + MAX_EVENTS_PER_APPEND + " events, not " + events);
+        }
+    }
 
     /**
-     * Appends 1 to {@value #MAX_EVENTS_PER_APPEND} events at consecutive versions, all or none.
+     * Appends 1 to {@value #MAX_EVENTS_PER_APPEND} events at consecutive versions right after {@code expected}, all or
+     * none, in one write request. Each event id is reserved for its tenant in the same request, forever.
      *
-     * <p>Idempotent by event id: if these event ids are already stored as this very batch, nothing is written and
-     * the original positions are returned with {@link AppendResult#duplicate()} set, whatever {@code expected} says.
+     * <p>Idempotent by event id: if every event id is already stored, as these very events (same types, schema
+     * versions and payloads) at consecutive positions of this stream, nothing is written and the original positions
+     * and correlation are returned with {@link AppendResult#duplicate()} set, whatever {@code expected} says. Retrying
+     * with "any" is the caller's loop (the application's {@code EventService}), not the store's.
      *
-     * @throws ConcurrencyConflict when the stream is not at {@code expected} (after bounded retries for
-     *                             {@link ExpectedVersion#any()})
-     * @throws AppendTooLarge      when there are too many events or one does not fit in a DynamoDB item; nothing
-     *                             is written
-     * @throws EventIdConflict     when an event id is already stored for another event
+     * @throws ConcurrencyConflict when the stream is not at {@code expected} and the ids are free
+     * @throws AppendTooLarge      when there are too many events or they do not fit DynamoDB's item and request
+     *                             limits; nothing is written
+     * @throws EventIdConflict     when an event id is already stored for anything else; nothing is written
      */
-    AppendResult append(StreamId stream, ExpectedVersion expected, List<NewEvent> events, EventMetadata metadata);
+    AppendResult append(StreamId stream, ExpectedVersion.Exactly expected, List<NewEvent> events,
+                        EventMetadata metadata);
 
     /**
-     * The original positions of {@code events}, if this very batch (same event ids, in order) is already stored in
-     * the stream; empty if its first event id is unknown.
+     * Whether {@code events} are already stored, judged as {@link #append} judges a retry, with one consistent read of
+     * their ids: the original positions if all are stored as these events in this stream; empty if none of their ids
+     * is stored (events without an id count as new). For the failure paths of callers, e.g. a retry whose expected
+     * version is stale, or whose events the rules now reject because they were applied already.
      *
-     * @throws EventIdConflict when the first event id is stored, but for another stream or another batch
+     * @throws EventIdConflict when some id is stored for anything else, or stored and new ids are mixed
      */
-    Optional<AppendResult> findAppended(StreamId stream, List<NewEvent> events);
+    Optional<AppendResult> findStored(StreamId stream, List<NewEvent> events);
 
     /** The stream's last version, 0 when it has no events. */
     long currentVersion(StreamId stream);
@@ -57,7 +72,7 @@ public interface EventStore {
      */
     List<RecordedEvent> readStreamAsOf(StreamId stream, long afterVersion, Instant asOf);
 
-    /** One event by id, within the tenant. */
+    /** One event by id, within the tenant; read consistently, so an event just appended is found. */
     Optional<RecordedEvent> findEvent(String tenantId, String eventId);
 
     /** Every event of one correlation in the tenant, in time order. */

@@ -7,15 +7,15 @@ public sealed interface ExpectedVersion {
         return Any.INSTANCE;
     }
 
-    static ExpectedVersion noStream() {
+    static Exactly noStream() {
         return new Exactly(0);
     }
 
-    static ExpectedVersion exactly(long version) {
+    static Exactly exactly(long version) {
         return new Exactly(version);
     }
 
-    /** Append after whatever is there; the store retries lost races a bounded number of times. */
+    /** Append after whatever is there; the application re-reads, re-checks and retries lost races, a bounded number of times. */
     enum Any implements ExpectedVersion {
         INSTANCE;
 

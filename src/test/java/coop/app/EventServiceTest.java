@@ -104,28 +104,61 @@ class EventServiceTest extends AppTest {
     }
 
     @Test
-    void an_append_reads_the_state_once_and_writes_once() {
+    void a_fresh_append_is_the_load_plus_one_transaction_whatever_its_expectation_and_ids() {
         append("martinez", ExpectedVersion.noStream(), enrolled("Martinez Family"));
+        List<List<String>> budgets = new java.util.ArrayList<>();
+        List<ExpectedVersion> expectations = List.of(ExpectedVersion.exactly(1), ExpectedVersion.any(),
+                ExpectedVersion.exactly(3), ExpectedVersion.any());
+        for (int i = 0; i < expectations.size(); i++) {
+            // Generated ids, then caller-chosen ones: no lookup before the write either way.
+            Optional<String> id = i < 2 ? Optional.empty() : Optional.of("child-" + i);
+            requests.reset();
+            AppendResult result = append("martinez", expectations.get(i), new ProposedEvent(id, "ChildAdded",
+                    Optional.empty(), Map.of("child_name", "Child " + i)));
+            assertThat(result.duplicate()).isFalse();
+            assertThat(requests.queriedIndexes()).isEmpty();
+            budgets.add(requests.operations());
+        }
         requests.reset();
+        AppendResult fresh = events.append(new AppendRequest(TENANT, "Family", "chen", ExpectedVersion.noStream(),
+                List.of(new ProposedEvent(Optional.of("chen-enrol"), "FamilyEnrolled", Optional.empty(),
+                        Map.of("family_name", "Chen", "enrollment_date", "2024-09-01"))), "sarah",
+                Optional.empty(), Optional.empty()));
+        budgets.add(requests.operations());
 
-        append("martinez", ExpectedVersion.exactly(1), proposed("ChildAdded", Map.of("child_name", "Sofia")));
-        // Snapshot and events for the rules, then the conditional write.
-        assertThat(requests.operations()).containsExactly("Query", "Query", "TransactWriteItems");
-
-        requests.reset();
-        append("martinez", ExpectedVersion.exactly(2), new ProposedEvent(Optional.of("child-2"), "ChildAdded",
-                Optional.empty(), Map.of("child_name", "Mateo")));
-        // A caller-chosen id may be a retry: one index lookup first.
-        assertThat(requests.operations()).containsExactly("Query", "Query", "Query", "TransactWriteItems");
+        assertThat(fresh.lastVersion()).isEqualTo(1);
+        // Snapshot and events for the rules, then the conditional write: no GetItem, no index, no PutItem.
+        assertThat(budgets).allSatisfy(budget ->
+                assertThat(budget).containsExactly("Query", "Query", "TransactWriteItems"));
     }
 
     @Test
-    void more_than_100_events_are_refused_before_any_request() {
-        ProposedEvent[] many = IntStream.range(0, 101)
+    void a_retry_that_the_rules_now_reject_answers_the_original_positions_after_one_read_of_its_ids() {
+        ProposedEvent enrol = new ProposedEvent(Optional.of("enrol-1"), "FamilyEnrolled", Optional.empty(),
+                Map.of("family_name", "Martinez Family", "enrollment_date", "2024-09-01"));
+        AppendResult first = append("martinez", ExpectedVersion.any(), enrol);
+
+        requests.reset();
+        AppendResult retry = append("martinez", ExpectedVersion.any(), enrol);
+
+        assertThat(retry).isEqualTo(first.asDuplicate());
+        assertThat(requests.operations()).containsExactly("Query", "Query", "BatchGetItem");
+        // Without ids there is nothing to look up: a second enrolment is simply against the rules.
+        requests.reset();
+        assertThatThrownBy(() -> append("martinez", ExpectedVersion.any(), enrolled("Martinez Family")))
+                .isInstanceOf(RuleViolation.class);
+        assertThat(requests.operations()).containsExactly("Query", "Query");
+    }
+
+    @Test
+    void more_than_49_events_are_refused_before_any_request() {
+        ProposedEvent[] many = IntStream.range(0, 50)
                 .mapToObj(i -> proposed("EngagementScoreUpdated", Map.of("new_score", 50)))
                 .toArray(ProposedEvent[]::new);
 
-        assertThatThrownBy(() -> append("martinez", ExpectedVersion.any(), many)).isInstanceOf(AppendTooLarge.class);
+        assertThatThrownBy(() -> append("martinez", ExpectedVersion.any(), many))
+                .isInstanceOf(AppendTooLarge.class)
+                .hasMessageContaining("1 to 49 events, not 50");
         assertThat(requests.operations()).isEmpty();
     }
 

@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -61,7 +62,9 @@ public final class StoreBenchmark {
         System.out.printf("endpoint %s, %d appends, streams of %d events%n", TestDynamo.endpoint(), APPENDS, STREAM_LENGTH);
         StreamId stream = new StreamId("bench", "Family", "appends");
         store.append(stream, ExpectedVersion.noStream(), List.of(enrolled()), EventMetadata.of("bench", "bench"));
-        long[] version = {1};
+        NewEvent firstDue = due().withId("bench-first-due");
+        store.append(stream, ExpectedVersion.exactly(1), List.of(firstDue), meta());
+        long[] version = {2};
         measure("append 1 event, exact version", APPENDS, () -> {
             version[0] = store.append(stream, ExpectedVersion.exactly(version[0]), List.of(due()), meta()).lastVersion();
             return null;
@@ -74,14 +77,19 @@ public final class StoreBenchmark {
             version[0] = store.append(stream, ExpectedVersion.exactly(version[0]), batch, meta()).lastVersion();
             return null;
         });
-        measure("append 1 event, any version", APPENDS / 4, () ->
-                store.append(stream, ExpectedVersion.any(), List.of(due()), meta()));
+        measure("append 1 event with its id, exact", APPENDS, () -> {
+            version[0] = store.append(stream, ExpectedVersion.exactly(version[0]),
+                    List.of(due().withId(UUID.randomUUID().toString())), meta()).lastVersion();
+            return null;
+        });
+        measure("retry of a stored event (duplicate)", APPENDS / 4, () ->
+                store.append(stream, ExpectedVersion.exactly(1), List.of(firstDue), meta()));
 
         StreamId longStream = new StreamId("bench", "Family", "long");
         store.append(longStream, ExpectedVersion.noStream(), List.of(enrolled()), meta());
-        for (long v = 1; v < STREAM_LENGTH; v += 50) {
+        for (long v = 1; v < STREAM_LENGTH; v += EventStore.MAX_EVENTS_PER_APPEND) {
             List<NewEvent> batch = new ArrayList<>();
-            for (int i = 0; i < 50 && v + i < STREAM_LENGTH; i++) {
+            for (int i = 0; i < EventStore.MAX_EVENTS_PER_APPEND && v + i < STREAM_LENGTH; i++) {
                 batch.add(i % 2 == 0 ? due() : received());
             }
             store.append(longStream, ExpectedVersion.exactly(v), batch, meta());

@@ -16,6 +16,7 @@ public class LiveStreamProfile implements QuarkusTestProfile {
                 "coop.local.stream-poller.enabled", "true",
                 "coop.local.stream-poller.interval-millis", "200",
                 "coop.tables.events", "e2e-events",
+                "coop.tables.event-ids", "e2e-event-ids",
                 "coop.tables.snapshots", "e2e-snapshots",
                 "coop.tables.read-models", "e2e-read-models",
                 "coop.tables.checkpoints", "e2e-checkpoints");

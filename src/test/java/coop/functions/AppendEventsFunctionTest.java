@@ -124,6 +124,47 @@ class AppendEventsFunctionTest {
     }
 
     @Test
+    void every_reuse_of_a_stored_id_answers_409_naming_it_and_where_it_is_stored_and_stores_nothing() {
+        String enrol = "{\"event_id\": \"one-e1\", \"event_type\": \"FamilyEnrolled\", \"event_data\": "
+                + "{\"family_name\": \"One\", \"enrollment_date\": \"2024-09-01\"}}";
+        String due = "{\"event_id\": \"one-e2\", \"event_type\": \"PaymentDue\", \"event_data\": "
+                + "{\"amount\": 450, \"due_date\": \"2024-10-01\"}}";
+        String paid = "{\"event_id\": \"one-e3\", \"event_type\": \"PaymentReceived\", \"event_version\": 2, "
+                + "\"event_data\": {\"amount\": 450, \"date\": \"2024-10-02\", \"payment_method\": \"card\"}}";
+        assertThat(api.send(append("one", sarah, events(0, enrol, due, paid))).status()).isEqualTo(201);
+        Map<String, String> reuses = Map.of(
+                "another payload", events("\"any\"", due.replace("450", "451")),
+                "another type", events(3, due.replace("PaymentDue", "PaymentOverdue")),
+                "another schema version", events(3, "{\"event_id\": \"one-e3\", \"event_type\": \"PaymentReceived\", "
+                        + "\"event_version\": 1, \"event_data\": {\"amount\": 450, \"date\": \"2024-10-02\"}}"),
+                "mixed with a new id", events(3, due, due.replace("one-e2", "fresh-id")),
+                "a new id first", events(3, due.replace("one-e2", "fresh-id"), due),
+                "reordered", events(1, paid, due));
+
+        reuses.forEach((reuse, body) -> {
+            Answer answer = api.send(append("one", sarah, body));
+
+            assertThat(answer.status()).as(reuse + ": " + answer).isEqualTo(409);
+            assertThat(answer.error()).isEqualTo("event_id_conflict");
+            String id = answer.body().path("event_id").asText();
+            assertThat(id).as(reuse).isIn("one-e2", "one-e3");
+            assertThat(answer.body().path("aggregate_type").asText()).isEqualTo("Family");
+            assertThat(answer.body().path("aggregate_id").asText()).isEqualTo("one");
+            assertThat(answer.body().path("aggregate_version").asLong()).isEqualTo(id.equals("one-e2") ? 2 : 3);
+        });
+        Answer otherFamily = api.send(append("two", sarah, events(0, enrol)));
+        assertThat(otherFamily.status()).as(otherFamily.toString()).isEqualTo(409);
+        assertThat(otherFamily.body().path("aggregate_version").asLong()).isEqualTo(1);
+        assertThat(api.send(ApiCall.to(LOAD, "Family", "one").as(sarah)).body().path("aggregate_version").asLong())
+                .isEqualTo(3);
+        assertThat(api.send(ApiCall.to(LOAD, "Family", "two").as(sarah)).status()).isEqualTo(404);
+    }
+
+    private static String events(Object expectedVersion, String... events) {
+        return "{\"expected_version\": " + expectedVersion + ", \"events\": [" + String.join(",", events) + "]}";
+    }
+
+    @Test
     void schema_problems_are_all_named_in_details() {
         Answer answer = api.send(append("bad", sarah, """
                 {"expected_version": 0, "events": [{"event_type": "FamilyEnrolled",

@@ -14,6 +14,7 @@ final class FamilyCalls {
     static final String EVENTS = "GET /events";
     static final String EVENT = "GET /events/{event_id}";
     static final String REVERT = "POST /correlations/{correlation_id}/revert";
+    static final String FAMILIES = "GET /families";
 
     private FamilyCalls() {
     }

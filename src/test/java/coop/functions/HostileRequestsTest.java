@@ -9,6 +9,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import coop.store.dynamodb.Timestamps;
+
+import java.time.Instant;
+import java.util.Base64;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -16,6 +21,7 @@ import java.util.stream.Stream;
 import static coop.functions.FamilyCalls.APPEND;
 import static coop.functions.FamilyCalls.EVENTS;
 import static coop.functions.FamilyCalls.EXPLAIN;
+import static coop.functions.FamilyCalls.FAMILIES;
 import static coop.functions.FamilyCalls.HISTORY;
 import static coop.functions.FamilyCalls.LOAD;
 import static coop.functions.FamilyCalls.REVERT;
@@ -65,7 +71,7 @@ class HostileRequestsTest {
                 append("stale expected_version 0", 409, "concurrency_conflict", VICTIM, body("0", PAYMENT_DUE)),
                 append("no events", 400, "invalid_request", VICTIM, "{\"expected_version\": 1, \"events\": []}"),
                 append("events is not a list", 400, "invalid_request", VICTIM, "{\"expected_version\": 1, \"events\": {}}"),
-                append("101 events", 413, "too_large", VICTIM, manyEvents(101)),
+                append("50 events", 413, "too_large", VICTIM, manyEvents(50)),
                 append("body over 1 MB", 413, "too_large", VICTIM, body("1",
                         "{\"amount\": 450, \"due_date\": \"2024-10-15\", \"pad\": \"" + "x".repeat(1_100_000) + "\"}")),
                 append("unknown event type", 400, "invalid_request", VICTIM, oneOf("1", "FamilyTeleported", "{}")),
@@ -134,6 +140,40 @@ class HostileRequestsTest {
                 new Case("event query with since 2024-02-30", 400, "invalid_request", tenant -> ApiCall.to(EVENTS)
                         .query("event_type", "FamilyEnrolled").query("since", "2024-02-30T00:00:00Z")
                         .as(Tokens.auditor(tenant))),
+                streamToken("stream token with after \"abc\"", Map.of("after", "abc")),
+                streamToken("stream token with after \"\"", Map.of("after", "")),
+                streamToken("stream token without after", Map.of()),
+                streamToken("stream token with a huge after", Map.of("after", "9".repeat(40))),
+                streamToken("stream token with a negative after", Map.of("after", "-5")),
+                typeCursor("type cursor with a non-numeric version", "x|abc|2024-01-01T00:00:00.000000Z|FamilyEnrolled|%s|0"),
+                typeCursor("type cursor with a non-numeric shard", "x|1|2024-01-01T00:00:00.000000Z|FamilyEnrolled|%s|zz"),
+                typeCursor("type cursor of another tenant", "x|1|2024-01-01T00:00:00.000000Z|FamilyEnrolled|other|0"),
+                typeCursor("type cursor with too few parts", "x|1|%s"),
+                new Case("listing token missing a key", 400, "invalid_request", tenant -> ApiCall.to(FAMILIES)
+                        .query("payment_status", "due").query("page_token", token(Map.of(
+                                "q", "listing:" + tenant + "#family_summary#payment_status#due", "pk", "x")))
+                        .as(Tokens.coordinator(tenant))),
+                read("junk page_token %%%", 400, HISTORY, "page_token", "%%%"),
+                new Case("junk page_token %%% on an event query", 400, "invalid_request", tenant -> ApiCall.to(EVENTS)
+                        .query("event_type", "FamilyEnrolled").query("page_token", "%%%").as(Tokens.auditor(tenant))),
+                append("lone surrogate in event_data", 400, "invalid_request", VICTIM,
+                        oneOf("1", "ChildAdded", "{\"child_name\": \"So\\ud800fia\"}")),
+                append("lone surrogate in a field name", 400, "invalid_request", VICTIM,
+                        oneOf("1", "ChildAdded", "{\"child_name\": \"Sofia\", \"\\udc00\": 1}")),
+                append("lone surrogate in event_type", 400, "invalid_request", VICTIM, oneOf("1", "\\ud800", "{}")),
+                append("lone surrogate in correlation_id", 400, "invalid_request", VICTIM,
+                        "{\"expected_version\": 1, \"correlation_id\": \"\\ud800\", \"events\": [{"
+                                + "\"event_type\": \"PaymentDue\", \"event_data\": " + PAYMENT_DUE + "}]}"),
+                new Case("lone surrogate in a revert reason", 400, "invalid_request", tenant -> ApiCall.to(REVERT, "c1")
+                        .as(Tokens.admin(tenant)).body("{\"reason\": \"oops \\udfff\"}")),
+                tenant("tenant_id null", "null"),
+                tenant("tenant_id a number", "42"),
+                tenant("tenant_id a decimal", "4.2e1"),
+                tenant("tenant_id a boolean", "true"),
+                revertAs("role ADMIN with a space", "ADMIN "),
+                revertAs("role admin with a dotless i", "adm\u0131n"),
+                revertAs("role admin with a NUL", "[\"admin\\u0000\"]"),
+                revertAs("role Admin", "Admin"),
                 new Case("revert without a reason", 400, "invalid_request",
                         tenant -> ApiCall.to(REVERT, "c1").as(Tokens.admin(tenant)).body("{}")),
                 new Case("revert by a family", 403, "forbidden", tenant -> ApiCall.to(REVERT, "c1")
@@ -162,6 +202,46 @@ class HostileRequestsTest {
     private static Case append(String name, int status, String error, String familyId, String body) {
         return new Case(name, status, error,
                 tenant -> ApiCall.to(APPEND, "Family", familyId).as(Tokens.coordinator(tenant)).body(body));
+    }
+
+    /** A token for the victim's history, as the store encodes them, with {@code fields} besides the query. */
+    private static Case streamToken(String name, Map<String, String> fields) {
+        return new Case(name, 400, "invalid_request", tenant -> {
+            Map<String, String> token = new java.util.HashMap<>(fields);
+            token.put("q", "stream:" + tenant + "#Family#" + VICTIM);
+            return ApiCall.to(HISTORY, "Family", VICTIM).query("page_token", token(token)).as(Tokens.coordinator(tenant));
+        });
+    }
+
+    /** A type query's token whose first shard's cursor is {@code cursor} (%s: the tenant). */
+    private static Case typeCursor(String name, String cursor) {
+        String since = "2024-01-01T00:00:00Z";
+        String until = "2030-01-01T00:00:00Z";
+        return new Case(name, 400, "invalid_request", tenant -> ApiCall.to(EVENTS)
+                .query("event_type", "FamilyEnrolled").query("since", since).query("until", until)
+                .query("page_token", token(Map.of("q", String.join("|", "type", tenant, "FamilyEnrolled",
+                        Timestamps.format(Instant.parse(since)), Timestamps.format(Instant.parse(until))),
+                        "s0", cursor.formatted(tenant))))
+                .as(Tokens.auditor(tenant)));
+    }
+
+    /** API Gateway hands non-string claims over as their JSON text. */
+    private static Case tenant(String name, String renderedTenant) {
+        return new Case(name, 401, "unauthenticated", tenant -> ApiCall.to(APPEND, "Family", GHOST)
+                .as(Tokens.claims("sarah", renderedTenant, "coordinator")).body(enrolment("X")));
+    }
+
+    private static Case revertAs(String name, String roles) {
+        return new Case(name, 403, "forbidden", tenant -> ApiCall.to(REVERT, "c1")
+                .as(Tokens.claims("mallory", tenant, roles)).body("{\"reason\": \"x\"}"));
+    }
+
+    private static String token(Map<String, String> fields) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(new ObjectMapper().writeValueAsBytes(fields));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Case read(String name, int status, String routeKey, String parameter, String value) {

@@ -39,6 +39,7 @@ class StreamWiringTest {
                     "coop.local.stream-poller.interval-millis", "200",
                     "quarkus.funqy.export", "processStreamRecord",
                     "coop.tables.events", "stream-wiring-events",
+                    "coop.tables.event-ids", "stream-wiring-event-ids",
                     "coop.tables.snapshots", "stream-wiring-snapshots",
                     "coop.tables.read-models", "stream-wiring-read-models",
                     "coop.tables.checkpoints", "stream-wiring-checkpoints");

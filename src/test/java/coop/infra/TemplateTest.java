@@ -39,8 +39,10 @@ class TemplateTest {
             Map.entry("GET /projections", "readModels"),
             Map.entry("POST /projections/{projection_name}/rebuild", "readModels"));
 
-    private static final String[] APPEND = {"dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem",
-            "dynamodb:ConditionCheckItem"};
+    private static final String[] APPEND = {"dynamodb:Query", "dynamodb:PutItem", "dynamodb:ConditionCheckItem"};
+
+    /** Appends reserve each event id in the same transaction, and read ids (consistently) only on failure paths. */
+    private static final String[] RESERVE_IDS = {"dynamodb:PutItem", "dynamodb:BatchGetItem"};
 
     /** Loads read snapshots and replace one taken under another state schema. */
     private static final String[] SNAPSHOTS = {"dynamodb:Query", "dynamodb:PutItem"};
@@ -54,19 +56,22 @@ class TemplateTest {
     private static final Map<String, Set<Grant>> EXPECTED_GRANTS = Map.of(
             "appendEvents", grants(
                     on("EventsTable", APPEND),
-                    on("EventsTable/index/by_event_id", "dynamodb:Query"),
+                    on("EventIdsTable", RESERVE_IDS),
                     on("SnapshotsTable", SNAPSHOTS)),
             "revertCorrelation", grants(
                     on("EventsTable", APPEND),
-                    on("EventsTable/index/by_event_id", "dynamodb:Query"),
+                    on("EventsTable", "dynamodb:GetItem"),
+                    on("EventIdsTable", RESERVE_IDS),
+                    on("EventIdsTable", "dynamodb:GetItem"),
                     on("EventsTable/index/by_correlation", "dynamodb:Query"),
                     on("SnapshotsTable", SNAPSHOTS)),
             "loadAggregate", grants(
                     on("EventsTable", "dynamodb:Query"),
                     on("SnapshotsTable", SNAPSHOTS)),
             "queryEvents", grants(
-                    on("EventsTable", "dynamodb:Query"),
+                    on("EventsTable", "dynamodb:Query", "dynamodb:GetItem"),
                     on("EventsTable/index/*", "dynamodb:Query"),
+                    on("EventIdsTable", "dynamodb:GetItem"),
                     on("SnapshotsTable", "dynamodb:Query")),
             "readModels", grants(
                     on("ReadModelsTable", READ_MODELS),
@@ -79,6 +84,7 @@ class TemplateTest {
                             "dynamodb:GetShardIterator"),
                     on("*", "dynamodb:ListStreams"),
                     on("EventsTable", APPEND),
+                    on("EventIdsTable", RESERVE_IDS),
                     on("EventsTable/index/*", "dynamodb:Query"),
                     on("SnapshotsTable", SNAPSHOTS),
                     on("ReadModelsTable", READ_MODELS),
@@ -90,7 +96,7 @@ class TemplateTest {
                     on("ReadModelsTable", "dynamodb:Query"),
                     on("ReadModelsTable/index/by_listing", "dynamodb:Query"),
                     on("EventsTable", APPEND),
-                    on("EventsTable/index/by_event_id", "dynamodb:Query"),
+                    on("EventIdsTable", RESERVE_IDS),
                     on("SnapshotsTable", SNAPSHOTS)));
 
     @Test
@@ -143,6 +149,7 @@ class TemplateTest {
     void functions_get_table_names_bus_and_claim_names_from_the_environment() {
         JsonNode variables = TEMPLATE.globalFunction().path("Environment").path("Variables");
         assertThat(variables.path("COOP_TABLES_EVENTS").asText()).isEqualTo("EventsTable");
+        assertThat(variables.path("COOP_TABLES_EVENT_IDS").asText()).isEqualTo("EventIdsTable");
         assertThat(variables.path("COOP_TABLES_SNAPSHOTS").asText()).isEqualTo("SnapshotsTable");
         assertThat(variables.path("COOP_TABLES_READ_MODELS").asText()).isEqualTo("ReadModelsTable");
         assertThat(variables.path("COOP_TABLES_CHECKPOINTS").asText()).isEqualTo("CheckpointsTable");

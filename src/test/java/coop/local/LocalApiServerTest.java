@@ -11,6 +11,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,6 +87,21 @@ class LocalApiServerTest {
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(Json.mapper().readTree(answer.body()).path("details").get(0).path("field").asText())
                 .isEqualTo("aggregate_id");
+    }
+
+    @Test
+    void a_token_whose_tenant_is_not_a_string_is_unauthenticated_as_in_aws() throws Exception {
+        for (String tenantClaim : List.of("null", "42", "true", "{\"id\":\"x\"}", "[\"" + tenant + "\"]")) {
+            String token = Tokens.unsigned("{\"sub\":\"sarah\",\"tenant_id\":" + tenantClaim
+                    + ",\"roles\":[\"coordinator\"]}");
+            HttpResponse<String> answer = send("POST", "/aggregates/Family/ghost/events", token, """
+                    {"expected_version": 0, "events": [{"event_type": "FamilyEnrolled",
+                     "event_data": {"family_name": "Ghost", "enrollment_date": "2024-09-01"}}]}
+                    """);
+
+            assertThat(answer.statusCode()).as(tenantClaim + ": " + answer.body()).isEqualTo(401);
+            assertThat(Json.mapper().readTree(answer.body()).path("error").asText()).isEqualTo("unauthenticated");
+        }
     }
 
     @Test

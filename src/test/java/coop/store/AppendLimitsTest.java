@@ -13,25 +13,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AppendLimitsTest extends StoreTest {
 
     @Test
-    void more_than_100_events_are_refused_before_any_request() {
-        List<NewEvent> events = IntStream.range(0, 101).mapToObj(i -> event("Tick")).toList();
+    void more_than_49_events_are_refused_before_any_request() {
+        List<NewEvent> events = IntStream.range(0, EventStore.MAX_EVENTS_PER_APPEND + 1)
+                .mapToObj(i -> event("Tick")).toList();
 
         assertThatThrownBy(() -> store.append(family("big"), ExpectedVersion.noStream(), events, by("sarah")))
                 .isInstanceOf(AppendTooLarge.class)
-                .hasMessageContaining("101");
+                .hasMessageContaining("1 to 49 events, not 50");
         assertThat(requests.operations()).isEmpty();
     }
 
     @Test
-    void exactly_100_events_land_in_one_append() {
+    void exactly_49_events_land_in_one_transaction_with_their_ids_and_the_previous_version_check() {
         StreamId stream = family("full");
         store.append(stream, ExpectedVersion.noStream(), List.of(event("Start")), by("sarah"));
-        List<NewEvent> events = IntStream.range(0, 100).mapToObj(i -> event("Tick")).toList();
+        List<NewEvent> events = IntStream.range(0, 49).mapToObj(i -> event("Tick")).toList();
 
+        requests.reset();
         AppendResult result = store.append(stream, ExpectedVersion.exactly(1), events, by("sarah"));
 
-        assertThat(result.lastVersion()).isEqualTo(101);
-        assertThat(store.readStream(stream, 0, Long.MAX_VALUE)).hasSize(101);
+        assertThat(requests.operations()).containsExactly("TransactWriteItems");
+        assertThat(result.lastVersion()).isEqualTo(50);
+        assertThat(store.readStream(stream, 0, Long.MAX_VALUE)).hasSize(50);
+        assertThat(itemsIn("EventIdsTable")).isEqualTo(50);
     }
 
     @Test
@@ -57,6 +61,22 @@ class AppendLimitsTest extends StoreTest {
     }
 
     @Test
+    void the_items_that_reserve_the_ids_count_towards_the_transaction_limit() {
+        // Each event item takes about 85.4 KB: 49 of them fit 4 MB alone (by about 9 KB), but not with their 49
+        // id items (about 230 bytes each); 48 of them fit with room to spare.
+        String payload = "{\"note\":\"" + "x".repeat(85_027) + "\"}";
+        List<NewEvent> events = IntStream.range(0, 49).mapToObj(i -> NewEvent.of("Large", 1, payload)).toList();
+
+        assertThatThrownBy(() -> store.append(family("large"), ExpectedVersion.noStream(), events, by("sarah")))
+                .isInstanceOf(AppendTooLarge.class)
+                .hasMessageContaining("with the items that reserve their ids");
+        assertThat(requests.operations()).isEmpty();
+
+        store.append(family("large"), ExpectedVersion.noStream(), events.subList(0, 48), by("sarah"));
+        assertThat(store.currentVersion(family("large"))).isEqualTo(48);
+    }
+
+    @Test
     void a_batch_with_one_taken_version_stores_nothing() {
         StreamId stream = family("race");
         store.append(stream, ExpectedVersion.noStream(), List.of(event("Start")), by("sarah"));
@@ -67,6 +87,7 @@ class AppendLimitsTest extends StoreTest {
                 List.of(event("A"), event("B"), event("C")), by("sarah")))
                 .isInstanceOf(ConcurrencyConflict.class);
         assertThat(versions(store.readStream(stream, 0, Long.MAX_VALUE))).containsExactly(1L, 3L);
+        assertThat(itemsIn("EventIdsTable")).as("no id of the batch is reserved").isEqualTo(1);
     }
 
     /** Puts a lone event at {@code version} straight into the table, as a racing writer's would land. */

@@ -17,7 +17,7 @@ class QueryTest extends StoreTest {
     void a_stream_reads_in_pages_that_resume_where_they_stopped() {
         StreamId stream = family("martinez");
         for (int i = 0; i < 5; i++) {
-            store.append(stream, ExpectedVersion.any(), List.of(event("A"), event("B")), by("sarah"));
+            store.append(stream, ExpectedVersion.exactly(2L * i), List.of(event("A"), event("B")), by("sarah"));
         }
 
         EventPage first = store.readStream(stream, 0, Long.MAX_VALUE, 4, Optional.empty());
@@ -33,7 +33,7 @@ class QueryTest extends StoreTest {
     @Test
     void a_page_token_of_another_stream_is_refused() {
         StreamId martinez = family("martinez");
-        store.append(martinez, ExpectedVersion.any(), List.of(event("A"), event("B"), event("C")), by("sarah"));
+        store.append(martinez, ExpectedVersion.noStream(), List.of(event("A"), event("B"), event("C")), by("sarah"));
         String token = store.readStream(martinez, 0, Long.MAX_VALUE, 1, Optional.empty()).nextPageToken().orElseThrow();
 
         assertThatThrownBy(() -> store.readStream(family("chen"), 0, Long.MAX_VALUE, 1, Optional.of(token)))

@@ -53,6 +53,11 @@ abstract class StoreTest {
         return EventMetadata.of(user, UUID.randomUUID().toString());
     }
 
+    /** How many items a table of this test holds, e.g. {@code EventsTable} or {@code EventIdsTable}. */
+    int itemsIn(String logicalId) {
+        return dynamo.scan(request -> request.tableName(tables.name(logicalId))).count();
+    }
+
     static List<Long> versions(List<RecordedEvent> events) {
         return events.stream().map(RecordedEvent::aggregateVersion).toList();
     }

@@ -61,6 +61,6 @@ public record TestTables(Map<String, String> names) {
     }
 
     public StoreSettings storeSettings() {
-        return new StoreSettings(name("EventsTable"), name("SnapshotsTable"));
+        return new StoreSettings(name("EventsTable"), name("EventIdsTable"), name("SnapshotsTable"));
     }
 }

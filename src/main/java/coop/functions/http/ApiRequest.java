@@ -10,6 +10,7 @@ import coop.store.StreamId;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,7 +20,7 @@ import java.util.Optional;
  */
 public final class ApiRequest {
 
-    /** Larger bodies are refused before parsing: the biggest legitimate append is 100 events of a few KB. */
+    /** Larger bodies are refused before parsing: the biggest legitimate append is 49 events of a few KB. */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
 
     private static final ObjectMapper STRICT = Json.mapper()
@@ -81,7 +82,34 @@ public final class ApiRequest {
         if (node == null || !node.isObject()) {
             throw ApiError.invalid("body", "must be a JSON object");
         }
+        requireText(node, "body");
         return node;
+    }
+
+    /**
+     * Refuses a lone UTF-16 surrogate ({@code "\ud800"}) anywhere in the body, names included: JSON lets it through
+     * as an escape, but it is no text, cannot be stored as UTF-8, and would reach DynamoDB as garbage.
+     */
+    private static void requireText(JsonNode node, String path) {
+        if (node.isTextual() && !wellFormed(node.textValue())) {
+            throw ApiError.invalid(path, "contains a lone UTF-16 surrogate, which is not text");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (!wellFormed(field.getKey())) {
+                throw ApiError.invalid(path, "has a field name with a lone UTF-16 surrogate, which is not text");
+            }
+            requireText(field.getValue(), path + "." + field.getKey());
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                requireText(node.get(i), path + "[" + i + "]");
+            }
+        }
+    }
+
+    private static boolean wellFormed(String text) {
+        return text.codePoints().noneMatch(point -> point >= Character.MIN_SURROGATE && point <= Character.MAX_SURROGATE);
     }
 
     private static byte[] decodeBase64(String body) {

@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads the caller from the JWT claims API Gateway's authorizer verified and passed on as strings (locally: the
@@ -17,6 +18,9 @@ import java.util.Set;
  */
 @Singleton
 public class Callers {
+
+    /** A JSON number as API Gateway renders it (integers, decimals, exponents). */
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
 
     private final ClaimNames names;
 
@@ -34,11 +38,20 @@ public class Callers {
                     + " is required");
         }
         // Both end up in keys and on events: an id that the store cannot hold is not a usable identity.
-        if (!StreamId.isValidId(userId) || !StreamId.isValidId(tenantId)) {
+        if (!StreamId.isValidId(userId) || !StreamId.isValidId(tenantId) || rendersNonString(tenantId)) {
             throw ApiError.unauthenticated("The token's " + names.sub() + " or " + names.tenant() + " is not a valid id");
         }
         Optional<String> familyId = Optional.ofNullable(claims.get(names.family())).filter(StreamId::isValidId);
         return new Caller(userId, tenantId, roles(claims.get(names.roles())), familyId);
+    }
+
+    /**
+     * API Gateway hands every claim over as text, so a token whose tenant is {@code null}, a number or a boolean
+     * arrives as "null", "42" or "true": such a tenant was not a string in the token, and is no tenant.
+     */
+    private static boolean rendersNonString(String claim) {
+        return claim.equals("null") || claim.equals("true") || claim.equals("false")
+                || NUMBER.matcher(claim).matches();
     }
 
     private static Map<String, String> claims(APIGatewayV2HTTPEvent event) {

@@ -75,7 +75,8 @@ public class HttpAdapter {
             case InvalidPageToken token -> ApiError.invalid("page_token", "is not a token this query handed out");
             case ConcurrencyConflict conflict -> new ApiError(409, "concurrency_conflict", conflict.getMessage(),
                     Map.of("expected_version", expected(conflict.expected()), "actual_version", conflict.actual()));
-            case EventIdConflict conflict -> new ApiError(409, "event_id_conflict", conflict.getMessage(), Map.of());
+            case EventIdConflict conflict -> new ApiError(409, "event_id_conflict", conflict.getMessage(),
+                    storedAt(conflict));
             case AppendTooLarge tooLarge -> ApiError.tooLarge(tooLarge.getMessage());
             case RuleViolation violation -> new ApiError(422, "rule_violation", violation.getMessage(), Map.of());
             default -> {
@@ -86,6 +87,18 @@ public class HttpAdapter {
             }
         };
         return json(error.status(), error.body());
+    }
+
+    /** The id, and where it is stored: the fields API.md's 409 event_id_conflict carries. */
+    private static Map<String, Object> storedAt(EventIdConflict conflict) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("event_id", conflict.eventId());
+        conflict.storedAt().ifPresent(at -> {
+            fields.put("aggregate_type", at.aggregateType());
+            fields.put("aggregate_id", at.aggregateId());
+            fields.put("aggregate_version", at.aggregateVersion());
+        });
+        return fields;
     }
 
     private static Object expected(ExpectedVersion expected) {

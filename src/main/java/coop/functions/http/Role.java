@@ -7,9 +7,10 @@ import java.util.Optional;
 public enum Role {
     COORDINATOR, AUDITOR, FAMILY, ADMIN;
 
+    /** The role a claim value names exactly: {@code admin}, not {@code ADMIN }, {@code admın} or {@code admin\0}. */
     public static Optional<Role> parse(String value) {
         for (Role role : values()) {
-            if (role.name().equals(value.trim().toUpperCase(Locale.ROOT))) {
+            if (role.name().toLowerCase(Locale.ROOT).equals(value)) {
                 return Optional.of(role);
             }
         }

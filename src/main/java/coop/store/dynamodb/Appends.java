@@ -9,7 +9,6 @@ import coop.store.EventMetadata;
 import coop.store.EventStore;
 import coop.store.ExpectedVersion;
 import coop.store.NewEvent;
-import coop.store.RetryBackoff;
 import coop.store.RecordedEvent;
 import coop.store.StreamId;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -17,14 +16,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Appends with optimistic concurrency on (stream, version) and idempotency by event id. */
+/**
+ * Appends at an exact version, with each event id reserved in the same transaction: one request per append, and a
+ * retry recognised from the id items DynamoDB hands back with the failed conditions.
+ */
 final class Appends {
 
     /** Sizes are checked at a version this long, so a batch that fits now fits at any later version. */
@@ -32,112 +33,46 @@ final class Appends {
 
     private final ConditionalWrites writes;
     private final StreamReads reads;
-    private final IndexQueries index;
+    private final EventIdReads ids;
     private final Clock clock;
-    private final int anyRetries;
 
-    Appends(ConditionalWrites writes, StreamReads reads, IndexQueries index, Clock clock, int anyRetries) {
+    Appends(ConditionalWrites writes, StreamReads reads, EventIdReads ids, Clock clock) {
         this.writes = writes;
         this.reads = reads;
-        this.index = index;
+        this.ids = ids;
         this.clock = clock;
-        this.anyRetries = anyRetries;
     }
 
-    AppendResult append(StreamId stream, ExpectedVersion expected, List<NewEvent> events, EventMetadata metadata) {
+    AppendResult append(StreamId stream, ExpectedVersion.Exactly expected, List<NewEvent> events,
+                        EventMetadata metadata) {
         List<NewEvent> identified = withIds(events);
         Instant now = Timestamps.truncate(clock.instant());
-        checkSizes(toItems(stream, WIDEST_VERSION - identified.size(), identified, metadata, now));
-        // A generated id was never sent before, so only caller-chosen ids can make this call a retry.
-        boolean mayBeRetry = events.getFirst().eventId().isPresent();
-        return switch (expected) {
-            case ExpectedVersion.Exactly exactly ->
-                    appendAfter(stream, exactly.version(), expected, identified, metadata, now, mayBeRetry);
-            case ExpectedVersion.Any any -> appendAtHead(stream, identified, metadata, now, mayBeRetry);
-        };
+        checkSizes(stream, identified, metadata, now);
+        long after = expected.version();
+        Optional<ConditionalWrites.Cancelled> cancelled = writes.write(previousKey(stream, after),
+                eventItems(stream, after, identified, metadata, now), idItems(stream, after, identified, metadata));
+        if (cancelled.isEmpty()) {
+            return stored(stream, after, identified, metadata);
+        }
+        // The usual retry after a lost answer: DynamoDB has just handed back every id item, no read needed.
+        List<Optional<EventIdItems.StoredId>> storedIds = cancelled.get().storedIds().stream()
+                .map(item -> item.map(EventIdItems::fromItem)).toList();
+        if (cancelled.get().idsUnclear()) {
+            storedIds = ids.find(stream.tenantId(), identified);
+        }
+        Optional<AppendResult> earlier = StoredIds.judge(stream, identified, storedIds);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        throw new ConcurrencyConflict(stream, expected, reads.currentVersion(stream));
     }
 
-    private AppendResult appendAfter(StreamId stream, long after, ExpectedVersion expected, List<NewEvent> events,
-                                     EventMetadata metadata, Instant now, boolean mayBeRetry) {
-        try {
-            writes.putAll(toItems(stream, after, events, metadata, now), previousKey(stream, after));
-            return stored(stream, after, events, metadata);
-        } catch (PositionTaken taken) {
-            // The usual retry after a lost answer comes back with the same expected version: DynamoDB has just
-            // handed us the stored items, so recognising it costs no extra request.
-            Optional<AppendResult> retry = sameBatch(stream, events, taken.storedItems().stream()
-                    .map(EventItems::fromItem).toList());
-            if (retry.isPresent()) {
-                return retry.get();
-            }
-            if (mayBeRetry) {
-                Optional<AppendResult> earlier = earlierAppend(stream, events);
-                if (earlier.isPresent()) {
-                    return earlier.get();
-                }
-            }
-            throw new ConcurrencyConflict(stream, expected, reads.currentVersion(stream));
-        }
-    }
-
-    private AppendResult appendAtHead(StreamId stream, List<NewEvent> events, EventMetadata metadata, Instant now,
-                                      boolean mayBeRetry) {
-        if (mayBeRetry) {
-            Optional<AppendResult> earlier = earlierAppend(stream, events);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-        }
-        long head = reads.currentVersion(stream);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                writes.putAll(toItems(stream, head, events, metadata, now), previousKey(stream, head));
-                return stored(stream, head, events, metadata);
-            } catch (PositionTaken taken) {
-                if (attempt > anyRetries) {
-                    throw new ConcurrencyConflict(stream, ExpectedVersion.any(), reads.currentVersion(stream));
-                }
-                RetryBackoff.pause(attempt);
-                head = reads.currentVersion(stream);
-            }
-        }
-    }
-
-    /** Finds this batch stored earlier anywhere in the stream, through the event-id index. */
-    Optional<AppendResult> earlierAppend(StreamId stream, List<NewEvent> events) {
-        if (events.isEmpty() || events.getFirst().eventId().isEmpty()) {
+    /** See {@link EventStore#findStored}: one consistent read of the caller-chosen ids, none without them. */
+    Optional<AppendResult> findStored(StreamId stream, List<NewEvent> events) {
+        if (events.stream().allMatch(event -> event.eventId().isEmpty())) {
             return Optional.empty();
         }
-        String firstId = events.getFirst().eventId().get();
-        Optional<RecordedEvent> first = index.findEvent(stream.tenantId(), firstId);
-        if (first.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!first.get().stream().equals(stream)) {
-            throw new EventIdConflict("event_id " + firstId + " already belongs to another aggregate");
-        }
-        long from = first.get().aggregateVersion();
-        List<RecordedEvent> stored = reads.readAll(stream, from - 1, from - 1 + events.size());
-        return Optional.of(sameBatch(stream, events, stored).orElseThrow(() -> new EventIdConflict(
-                "event_id " + firstId + " is already stored, with a different batch of events")));
-    }
-
-    /** The original positions, if {@code stored} starts with exactly this batch's event ids. */
-    private static Optional<AppendResult> sameBatch(StreamId stream, List<NewEvent> events, List<RecordedEvent> stored) {
-        if (stored.size() < events.size()) {
-            return Optional.empty();
-        }
-        List<RecordedEvent> ordered = stored.stream()
-                .sorted(Comparator.comparingLong(RecordedEvent::aggregateVersion)).toList();
-        List<Position> positions = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            RecordedEvent event = ordered.get(i);
-            if (!event.eventId().equals(events.get(i).eventId().orElseThrow())) {
-                return Optional.empty();
-            }
-            positions.add(new Position(event.eventId(), event.aggregateVersion()));
-        }
-        return Optional.of(new AppendResult(stream, positions, ordered.getFirst().correlationId(), true));
+        return StoredIds.judge(stream, events, ids.find(stream.tenantId(), events));
     }
 
     private static Optional<Map<String, AttributeValue>> previousKey(StreamId stream, long after) {
@@ -154,8 +89,8 @@ final class Appends {
         return new AppendResult(stream, positions, metadata.correlationId(), false);
     }
 
-    private static List<Map<String, AttributeValue>> toItems(StreamId stream, long after, List<NewEvent> events,
-                                                            EventMetadata metadata, Instant now) {
+    private static List<Map<String, AttributeValue>> eventItems(StreamId stream, long after, List<NewEvent> events,
+                                                               EventMetadata metadata, Instant now) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             NewEvent event = events.get(i);
@@ -166,35 +101,47 @@ final class Appends {
         return items;
     }
 
-    private static List<NewEvent> withIds(List<NewEvent> events) {
-        if (events.isEmpty() || events.size() > EventStore.MAX_EVENTS_PER_APPEND) {
-            throw new AppendTooLarge("an append carries 1 to " + EventStore.MAX_EVENTS_PER_APPEND
-                    + " events, not " + events.size());
+    private static List<Map<String, AttributeValue>> idItems(StreamId stream, long after, List<NewEvent> events,
+                                                            EventMetadata metadata) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            items.add(EventIdItems.toItem(stream, after + 1 + i, events.get(i), metadata.correlationId()));
         }
+        return items;
+    }
+
+    private static List<NewEvent> withIds(List<NewEvent> events) {
+        EventStore.requireAppendable(events.size());
         List<NewEvent> identified = events.stream()
                 .map(event -> event.eventId().isPresent() ? event : event.withId(UUID.randomUUID().toString()))
                 .toList();
-        if (new HashSet<>(identified.stream().map(event -> event.eventId().orElseThrow()).toList()).size()
-                != identified.size()) {
-            throw new EventIdConflict("the events of one append must have distinct event ids");
+        HashSet<String> seen = new HashSet<>();
+        for (NewEvent event : identified) {
+            String id = event.eventId().orElseThrow();
+            if (!seen.add(id)) {
+                throw new EventIdConflict(id, Optional.empty(),
+                        "event_id " + id + " is given twice: the events of one append must have distinct ids");
+            }
         }
         return identified;
     }
 
-    private static void checkSizes(List<Map<String, AttributeValue>> items) {
+    private static void checkSizes(StreamId stream, List<NewEvent> events, EventMetadata metadata, Instant now) {
+        long after = WIDEST_VERSION - events.size();
+        List<Map<String, AttributeValue>> eventItems = eventItems(stream, after, events, metadata, now);
+        List<Map<String, AttributeValue>> idItems = idItems(stream, after, events, metadata);
         int total = 0;
-        for (int i = 0; i < items.size(); i++) {
-            int size = ItemSizes.of(items.get(i));
+        for (int i = 0; i < events.size(); i++) {
+            int size = ItemSizes.of(eventItems.get(i));
             if (size > ItemSizes.MAX_ITEM_BYTES) {
-                throw new AppendTooLarge("event " + (i + 1) + " takes " + size + " bytes; a stored event may take at most "
-                        + ItemSizes.MAX_ITEM_BYTES);
+                throw new AppendTooLarge("event " + (i + 1) + " takes " + size
+                        + " bytes; a stored event may take at most " + ItemSizes.MAX_ITEM_BYTES);
             }
-            total += size;
+            total += size + ItemSizes.of(idItems.get(i));
         }
         if (total > ItemSizes.MAX_TRANSACTION_BYTES) {
-            throw new AppendTooLarge("the events take " + total + " bytes together; one append may take at most "
-                    + ItemSizes.MAX_TRANSACTION_BYTES);
+            throw new AppendTooLarge("the events take " + total + " bytes together (with the items that reserve "
+                    + "their ids); one append may take at most " + ItemSizes.MAX_TRANSACTION_BYTES);
         }
     }
-
 }

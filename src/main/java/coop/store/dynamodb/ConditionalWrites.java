@@ -1,114 +1,131 @@
 package coop.store.dynamodb;
 
+import coop.store.RetryBackoff;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 
 /**
- * Writes event items so that each (stream_id, version) is written once and no version is skipped: a batch lands
- * whole or not at all, in one request.
- *
- * <p>The first event of a stream is one conditional {@code PutItem}. Later appends are one
- * {@code TransactWriteItems}: the puts, each on condition that its version is free, plus a check that the version
- * they follow exists, so an expected version ahead of the stream cannot leave a gap.
+ * Writes the items of one append in one {@code TransactWriteItems}, all or none: per event, its item on condition
+ * that its (stream_id, version) is free and its id item on condition that the id is free; plus, after a stream's
+ * first event, a check that the version they follow exists, so an expected version ahead of the stream cannot leave
+ * a gap. At most {@value #MAX_ACTIONS} actions, which is where {@code EventStore.MAX_EVENTS_PER_APPEND} comes from.
  */
 final class ConditionalWrites {
 
-    private static final String NOT_WRITTEN_YET = "attribute_not_exists(" + EventItems.STREAM_ID + ")";
-    private static final String WRITTEN = "attribute_exists(" + EventItems.STREAM_ID + ")";
-
     /** DynamoDB's limit on the actions of one transaction. */
-    static final int MAX_TRANSACTION_ITEMS = 100;
+    static final int MAX_ACTIONS = 100;
 
-    /** Cancellation codes that mean "someone else got there first", as opposed to a failure worth surfacing. */
-    private static final Set<String> LOST_RACE = Set.of("ConditionalCheckFailed", "TransactionConflict");
+    /** A twin transaction in flight (real DynamoDB) is waited out this many times before giving up. */
+    private static final int IN_FLIGHT_ATTEMPTS = 6;
+
+    private static final String FAILED = "ConditionalCheckFailed";
+    private static final String IN_FLIGHT = "TransactionConflict";
+    private static final String NONE = "None";
 
     private final DynamoDbClient dynamo;
-    private final String table;
+    private final String eventsTable;
+    private final String idsTable;
 
-    ConditionalWrites(DynamoDbClient dynamo, String table) {
+    ConditionalWrites(DynamoDbClient dynamo, String eventsTable, String idsTable) {
         this.dynamo = dynamo;
-        this.table = table;
+        this.eventsTable = eventsTable;
+        this.idsTable = idsTable;
     }
 
     /**
-     * @param previous the key of the event the items follow; empty when they start the stream
-     * @throws PositionTaken with the stored items DynamoDB handed back (ALL_OLD), when any version is taken or
-     *                       {@code previous} does not exist
+     * @param previous   the key of the event the items follow; empty when they start the stream
+     * @param eventItems the events' items, in order
+     * @param idItems    their id items, in the same order
+     * @return empty when written; otherwise why the transaction was cancelled
      */
-    void putAll(List<Map<String, AttributeValue>> items, Optional<Map<String, AttributeValue>> previous)
-            throws PositionTaken {
-        if (previous.isEmpty() && items.size() == 1) {
-            putOne(items.getFirst());
-            return;
-        }
+    Optional<Cancelled> write(Optional<Map<String, AttributeValue>> previous,
+                              List<Map<String, AttributeValue>> eventItems, List<Map<String, AttributeValue>> idItems) {
         List<TransactWriteItem> actions = new ArrayList<>();
-        if (previous.isPresent()) {
-            if (items.size() < MAX_TRANSACTION_ITEMS) {
-                actions.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
-                        .tableName(table).key(previous.get()).conditionExpression(WRITTEN).build()).build());
-            } else if (!exists(previous.get())) {
-                // A full batch leaves no room for the check in the transaction. Versions are never deleted, so
-                // one consistent read now is as good as the check: the previous version cannot vanish after it.
-                throw new PositionTaken(List.of());
+        previous.ifPresent(key -> actions.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
+                .tableName(eventsTable).key(key)
+                .conditionExpression("attribute_exists(" + EventItems.STREAM_ID + ")").build()).build()));
+        for (int i = 0; i < eventItems.size(); i++) {
+            actions.add(put(eventsTable, eventItems.get(i), EventItems.STREAM_ID));
+            actions.add(put(idsTable, idItems.get(i), EventIdItems.EVENT_KEY));
+        }
+        if (actions.size() > MAX_ACTIONS) {
+            throw new IllegalArgumentException(actions.size() + " actions do not fit one transaction");
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.transactWriteItems(request -> request.transactItems(actions));
+                return Optional.empty();
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+                boolean inFlight = reasons.stream().anyMatch(reason -> IN_FLIGHT.equals(reason.code()));
+                boolean failed = reasons.stream().anyMatch(reason -> FAILED.equals(reason.code()));
+                if (inFlight && attempt < IN_FLIGHT_ATTEMPTS) {
+                    // Another transaction on some of the same items is being applied: once it commits, this very
+                    // write either lands or fails on conditions that say what that transaction stored, which the
+                    // conditions that failed already (e.g. a version another append took) do not.
+                    RetryBackoff.pause(attempt);
+                    continue;
+                }
+                if (!failed && !inFlight) {
+                    throw e;
+                }
+                return Optional.of(cancelled(reasons, previous.isPresent() ? 1 : 0, eventItems.size()));
             }
         }
-        items.forEach(item -> actions.add(TransactWriteItem.builder().put(Put.builder()
+    }
+
+    private static TransactWriteItem put(String table, Map<String, AttributeValue> item, String keyAttribute) {
+        return TransactWriteItem.builder().put(Put.builder()
                 .tableName(table)
                 .item(item)
-                .conditionExpression(NOT_WRITTEN_YET)
+                .conditionExpression("attribute_not_exists(" + keyAttribute + ")")
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                .build()).build()));
-        putInTransaction(actions);
+                .build()).build();
     }
 
-    private boolean exists(Map<String, AttributeValue> key) {
-        return dynamo.getItem(request -> request.tableName(table).key(key).consistentRead(true)
-                .projectionExpression(EventItems.STREAM_ID)).hasItem();
-    }
-
-    private void putOne(Map<String, AttributeValue> item) throws PositionTaken {
-        try {
-            dynamo.putItem(PutItemRequest.builder()
-                    .tableName(table)
-                    .item(item)
-                    .conditionExpression(NOT_WRITTEN_YET)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                    .build());
-        } catch (ConditionalCheckFailedException e) {
-            throw new PositionTaken(e.hasItem() ? List.of(e.item()) : List.of());
-        }
-    }
-
-    private void putInTransaction(List<TransactWriteItem> actions) throws PositionTaken {
-        try {
-            dynamo.transactWriteItems(request -> request.transactItems(actions));
-        } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-            boolean lostRace = reasons.stream().map(CancellationReason::code).anyMatch(LOST_RACE::contains);
-            if (!lostRace) {
-                throw e;
+    private static Cancelled cancelled(List<CancellationReason> reasons, int offset, int events) {
+        boolean versionTaken = offset == 1 && code(reasons, 0).equals(FAILED);
+        List<Optional<Map<String, AttributeValue>>> storedIds = new ArrayList<>();
+        boolean idsUnclear = false;
+        for (int i = 0; i < events; i++) {
+            int eventAction = offset + 2 * i;
+            versionTaken |= !code(reasons, eventAction).equals(NONE);
+            String idCode = code(reasons, eventAction + 1);
+            CancellationReason idReason = eventAction + 1 < reasons.size() ? reasons.get(eventAction + 1) : null;
+            if (idCode.equals(FAILED) && idReason.hasItem() && !idReason.item().isEmpty()) {
+                storedIds.add(Optional.of(idReason.item()));
+            } else {
+                storedIds.add(Optional.empty());
+                idsUnclear |= !idCode.equals(NONE);
             }
-            throw new PositionTaken(reasons.stream()
-                    .filter(reason -> "ConditionalCheckFailed".equals(reason.code()))
-                    .map(CancellationReason::item)
-                    .filter(Objects::nonNull)
-                    .filter(item -> !item.isEmpty())
-                    .toList());
         }
+        return new Cancelled(versionTaken, idsUnclear, storedIds);
+    }
+
+    private static String code(List<CancellationReason> reasons, int action) {
+        // A reason without a code, or a missing one, is reported as unclear rather than as "no problem".
+        return action < reasons.size() && reasons.get(action).code() != null ? reasons.get(action).code() : "Unknown";
+    }
+
+    /**
+     * Why a transaction was cancelled.
+     *
+     * @param versionTaken a version was taken, or the previous version is missing (or a twin was still in flight)
+     * @param idsUnclear   some id's condition failed without handing back the stored item, or its reason is
+     *                     unknown: read the ids to know
+     * @param storedIds    per event, the stored id item DynamoDB handed back when the id was taken
+     */
+    record Cancelled(boolean versionTaken, boolean idsUnclear, List<Optional<Map<String, AttributeValue>>> storedIds) {
     }
 }

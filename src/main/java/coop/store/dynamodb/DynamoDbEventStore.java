@@ -18,37 +18,40 @@ import java.util.Optional;
 
 /**
  * The event store on DynamoDB. Events live in one table keyed by (stream_id, version), where a conditional write per
- * version lets exactly one writer win it; snapshots live in a second table with the same keys.
+ * version lets exactly one writer win it; a second table holds one item per event id, written in the same
+ * transaction on condition that the id is free, so an id names one event of its tenant forever; snapshots live in a
+ * third table keyed like the events.
  *
- * <p>Request budget: an append with an exact expected version is one request (a {@code PutItem} for a stream's
- * first event, otherwise one {@code TransactWriteItems}); with "any" it first reads the stream's head, and, when
- * the caller chose the event ids, looks the first one up to recognise a retry. Loading a stream's snapshot and
- * the events after it is two queries.
+ * <p>Request budget: an append is one {@code TransactWriteItems}, whatever the ids (a retry is recognised from the
+ * items handed back with the failed conditions). Loading a stream's snapshot and the events after it is two
+ * queries; finding an event by id is two consistent {@code GetItem}s.
  */
 public final class DynamoDbEventStore implements EventStore {
 
     private final Appends appends;
     private final StreamReads streams;
     private final IndexQueries index;
+    private final EventIdReads ids;
     private final Snapshots snapshots;
 
     public DynamoDbEventStore(DynamoDbClient dynamo, StoreSettings settings, Clock clock) {
         this.streams = new StreamReads(dynamo, settings.eventsTable());
         this.index = new IndexQueries(dynamo, settings.eventsTable());
         this.snapshots = new Snapshots(dynamo, settings.snapshotsTable(), clock);
-        this.appends = new Appends(new ConditionalWrites(dynamo, settings.eventsTable()), streams, index, clock,
-                settings.anyRetries());
+        this.ids = new EventIdReads(dynamo, settings.eventIdsTable(), settings.eventsTable());
+        this.appends = new Appends(new ConditionalWrites(dynamo, settings.eventsTable(), settings.eventIdsTable()),
+                streams, ids, clock);
     }
 
     @Override
-    public AppendResult append(StreamId stream, ExpectedVersion expected, List<NewEvent> events,
+    public AppendResult append(StreamId stream, ExpectedVersion.Exactly expected, List<NewEvent> events,
                                EventMetadata metadata) {
         return appends.append(stream, expected, events, metadata);
     }
 
     @Override
-    public Optional<AppendResult> findAppended(StreamId stream, List<NewEvent> events) {
-        return appends.earlierAppend(stream, events);
+    public Optional<AppendResult> findStored(StreamId stream, List<NewEvent> events) {
+        return appends.findStored(stream, events);
     }
 
     @Override
@@ -74,7 +77,7 @@ public final class DynamoDbEventStore implements EventStore {
 
     @Override
     public Optional<RecordedEvent> findEvent(String tenantId, String eventId) {
-        return index.findEvent(tenantId, eventId);
+        return ids.findEvent(tenantId, eventId);
     }
 
     @Override

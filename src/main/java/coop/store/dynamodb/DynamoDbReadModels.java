@@ -59,10 +59,10 @@ public final class DynamoDbReadModels implements ReadModelStore {
         String listingKey = ReadModelItems.listingKey(tenantId, model, listing);
         String query = "listing:" + listingKey;
         Optional<Map<String, AttributeValue>> start = PageTokens.decode(pageToken, query).map(fields -> Map.of(
-                ReadModelItems.PK, EventItems.s(fields.get("pk")),
-                ReadModelItems.SK, EventItems.s(fields.get("sk")),
+                ReadModelItems.PK, EventItems.s(PageTokens.field(fields, "pk")),
+                ReadModelItems.SK, EventItems.s(PageTokens.field(fields, "sk")),
                 ReadModelItems.LISTING_KEY, EventItems.s(listingKey),
-                ReadModelItems.LISTING_SORT, EventItems.s(fields.get("ls"))));
+                ReadModelItems.LISTING_SORT, EventItems.s(PageTokens.field(fields, "ls"))));
         QueryResponse response = dynamo.query(QueryRequest.builder()
                 .tableName(table)
                 .indexName(ReadModelItems.BY_LISTING)

@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * The layout of an event item in the events table: the seed's envelope plus the keys of the table and its indexes.
- * The one place that knows these attribute names, besides the table definitions in {@code infra/template.yaml}.
+ * The one place that knows these attribute names (with {@link EventIdItems} for the event-ids table), besides the
+ * table definitions in {@code infra/template.yaml}.
  */
 public final class EventItems {
 
@@ -29,11 +30,9 @@ public final class EventItems {
     public static final String CAUSATION_ID = "causation_id";
 
     /** Index keys: each is prefixed with the tenant, so no query can cross tenants. */
-    public static final String EVENT_KEY = "event_key";
     public static final String CORRELATION_KEY = "correlation_key";
     public static final String TYPE_KEY = "type_key";
 
-    public static final String BY_EVENT_ID = "by_event_id";
     public static final String BY_CORRELATION = "by_correlation";
     public static final String BY_TYPE = "by_type";
 
@@ -83,7 +82,6 @@ public final class EventItems {
         item.put(USER_ID, s(event.userId()));
         item.put(CORRELATION_ID, s(event.correlationId()));
         event.causationId().ifPresent(id -> item.put(CAUSATION_ID, s(id)));
-        item.put(EVENT_KEY, s(eventKey(event.tenantId(), event.eventId())));
         item.put(CORRELATION_KEY, s(correlationKey(event.tenantId(), event.correlationId())));
         item.put(TYPE_KEY, s(typeKey(event.tenantId(), event.eventType(), typeShard(event.eventId()))));
         return item;

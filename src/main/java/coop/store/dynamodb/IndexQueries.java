@@ -1,6 +1,7 @@
 package coop.store.dynamodb;
 
 import coop.store.EventPage;
+import coop.store.InvalidPageToken;
 import coop.store.RecordedEvent;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -17,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Queries across streams through the events table's indexes: by event id, by correlation, by type and time.
+ * Queries across streams through the events table's indexes: by correlation, and by type and time.
  * Index reads are eventually consistent in DynamoDB: an event appended a moment ago may be missing for a moment.
  */
 final class IndexQueries {
@@ -31,12 +32,6 @@ final class IndexQueries {
     IndexQueries(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
-    }
-
-    Optional<RecordedEvent> findEvent(String tenantId, String eventId) {
-        QueryResponse response = dynamo.query(keyEquals(EventItems.BY_EVENT_ID, EventItems.EVENT_KEY,
-                EventItems.eventKey(tenantId, eventId)).limit(1).build());
-        return response.items().stream().findFirst().map(EventItems::fromItem);
     }
 
     List<RecordedEvent> findByCorrelation(String tenantId, String correlationId) {
@@ -71,7 +66,7 @@ final class IndexQueries {
                 continue;
             }
             QueryResponse response = dynamo.query(typeWindow(tenantId, eventType, shard, since, until)
-                    .exclusiveStartKey(cursor == null ? null : startAfter(cursor))
+                    .exclusiveStartKey(cursor == null ? null : startAfter(cursor, tenantId, eventType, shard))
                     .limit(limit).build());
             shards.add(response.items().stream().map(EventItems::fromItem).toList());
             exhausted.add(nextStart(response) == null);
@@ -120,16 +115,18 @@ final class IndexQueries {
                 Integer.toString(EventItems.typeShard(event.eventId())));
     }
 
-    private static Map<String, AttributeValue> startAfter(String cursor) {
-        String[] parts = cursor.split("\\|");
-        if (parts.length != 6) {
-            throw new coop.store.InvalidPageToken();
+    /** The start key of one shard's page; a cursor that does not name this query's tenant, type and shard is refused. */
+    private static Map<String, AttributeValue> startAfter(String cursor, String tenantId, String eventType, int shard) {
+        String[] parts = cursor.split("\\|", -1);
+        if (parts.length != 6 || parts[0].isEmpty() || parts[2].isEmpty() || !parts[3].equals(eventType)
+                || !parts[4].equals(tenantId) || !parts[5].equals(Integer.toString(shard))) {
+            throw new InvalidPageToken();
         }
         return Map.of(
                 EventItems.STREAM_ID, EventItems.s(parts[0]),
-                EventItems.VERSION, EventItems.n(Long.parseLong(parts[1])),
+                EventItems.VERSION, EventItems.n(PageTokens.number(parts[1])),
                 EventItems.EVENT_TIMESTAMP, EventItems.s(parts[2]),
-                EventItems.TYPE_KEY, EventItems.s(EventItems.typeKey(parts[4], parts[3], Integer.parseInt(parts[5]))));
+                EventItems.TYPE_KEY, EventItems.s(EventItems.typeKey(tenantId, eventType, shard)));
     }
 
     private QueryRequest.Builder typeWindow(String tenantId, String eventType, int shard, Instant since, Instant until) {

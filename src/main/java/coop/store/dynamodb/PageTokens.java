@@ -30,6 +30,32 @@ final class PageTokens {
         }
     }
 
+    /** A field every token of its query carries; a token without it was not handed out by us. */
+    static String field(Map<String, String> fields, String name) {
+        String value = fields.get(name);
+        if (value == null || value.isEmpty()) {
+            throw new InvalidPageToken();
+        }
+        return value;
+    }
+
+    /** A field holding a number >= 0, such as the version a stream page stopped after. */
+    static long number(Map<String, String> fields, String name) {
+        return number(field(fields, name));
+    }
+
+    static long number(String text) {
+        try {
+            long value = Long.parseLong(text);
+            if (value < 0) {
+                throw new InvalidPageToken();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new InvalidPageToken();
+        }
+    }
+
     /** The token's fields, if it is one of ours and was issued for {@code query}. */
     static Optional<Map<String, String>> decode(Optional<String> token, String query) {
         if (token.isEmpty()) {

@@ -45,7 +45,7 @@ final class StreamReads {
     EventPage page(StreamId stream, long afterVersion, long upToVersion, int limit, Optional<String> pageToken) {
         String query = "stream:" + EventItems.streamKey(stream);
         long after = PageTokens.decode(pageToken, query)
-                .map(fields -> Long.parseLong(fields.get("after")))
+                .map(fields -> PageTokens.number(fields, "after"))
                 .orElse(afterVersion);
         if (after >= upToVersion) {
             return new EventPage(List.of(), Optional.empty());

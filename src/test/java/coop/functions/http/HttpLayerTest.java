@@ -15,7 +15,10 @@ class HttpLayerTest {
         assertThat(Callers.roles("[coordinator admin]")).containsExactlyInAnyOrder(Role.COORDINATOR, Role.ADMIN);
         assertThat(Callers.roles("[\"auditor\",\"family\"]")).containsExactlyInAnyOrder(Role.AUDITOR, Role.FAMILY);
         assertThat(Callers.roles("coordinator auditor")).containsExactlyInAnyOrder(Role.COORDINATOR, Role.AUDITOR);
-        assertThat(Callers.roles("Coordinator,admin")).containsExactlyInAnyOrder(Role.COORDINATOR, Role.ADMIN);
+        assertThat(Callers.roles("coordinator,admin")).containsExactlyInAnyOrder(Role.COORDINATOR, Role.ADMIN);
+        // Exact names only: near misses are no role at all.
+        assertThat(Callers.roles("Coordinator,ADMIN")).isEmpty();
+        assertThat(Callers.roles("[\"ADMIN \",\"adm\u0131n\",\"admin\\u0000\",\" admin\"]")).isEmpty();
         assertThat(Callers.roles("[superuser]")).isEmpty();
         assertThat(Callers.roles(null)).isEmpty();
     }
