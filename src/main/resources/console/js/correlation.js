@@ -14,8 +14,7 @@ function Preview({ preview }) {
         <td><strong>${w.event_type}</strong> ${summary({ event_type: w.event_type, event_data: w.event_data })}</td>
         <td><a href=${eventHref(w.original_event_id)}>${w.original_event_id}</a></td></tr>`)}</tbody></table></div>`}
     ${preview.already_reverted.length > 0 && html`<h3>Already reverted (${preview.already_reverted.length})</h3>
-      <ul>${preview.already_reverted.map((r) => html`<li><a href=${eventHref(r.original_event_id)}>${r.original_event_id}</a>
-        by <a href=${eventHref(r.compensating_event_id)}>${r.compensating_event_id}</a></li>`)}</ul>`}
+      <ul>${preview.already_reverted.map((r) => html`<li><a href=${eventHref(r.original_event_id)}>${r.original_event_id}</a>${' by '}<a href=${eventHref(r.compensating_event_id)}>${r.compensating_event_id}</a></li>`)}</ul>`}
     <h3>Skipped (${preview.skipped.length})</h3>
     ${preview.skipped.length === 0 ? html`<p>Nothing.</p>` : html`<ul class="skipped">${preview.skipped.map((s) => html`<li>
       <a href=${eventHref(s.event_id)}>${s.event_id}</a>: ${s.reason}</li>`)}</ul>`}
@@ -48,8 +47,8 @@ function Revert({ correlationId, onDone }) {
       <div class="buttons"><button type="button" class="danger" onClick=${confirm}
         disabled=${preview.would_append.length === 0}>Confirm: append ${preview.would_append.length} event(s)</button>
       <button type="button" onClick=${() => setPreview(null)}>Cancel</button></div>`}
-    ${done && html`<p class="ok" role="status">${done.status === 201 ? 'Reverted' : 'Already reverted'}:
-      ${done.body.reverted.length} compensating event(s), ${done.body.skipped.length} skipped.
+    ${done && html`<p class="ok" role="status">${done.status === 201 ? 'Reverted' : 'Already reverted'}:${' '}
+      ${done.body.reverted.length} compensating event(s), ${done.body.skipped.length} skipped.${' '}
       <a href=${correlationHref(done.body.correlation_id)}>See the revert's correlation</a></p>`}
   </section>`;
 }

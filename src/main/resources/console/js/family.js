@@ -13,7 +13,7 @@ function StateTable({ state, latest, onWhy }) {
   return html`<table class="state"><tbody>
     ${Object.entries(state).map(([field, value]) => html`<tr data-field=${field}>
       <th scope="row">${field}</th><td>${show(value)}</td>
-      <td>${latest ? html`<button type="button" class="link" aria-label=${`Why is ${field} ${show(value)}?`}
+      <td class="why-cell">${latest ? html`<button type="button" class="link" aria-label=${`Why is ${field} ${show(value)}?`}
         onClick=${() => onWhy(field)}>why?</button>` : ''}</td></tr>`)}
   </tbody></table>`;
 }

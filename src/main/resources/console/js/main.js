@@ -68,4 +68,6 @@ function App() {
 }
 
 await loadConfig();
-render(html`<${App} />`, document.getElementById('app'));
+const root = document.getElementById('app');
+root.textContent = '';
+render(html`<${App} />`, root);

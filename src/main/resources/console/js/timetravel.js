@@ -21,9 +21,9 @@ export function TimeTravel({ familyId, selected, last }) {
     <h2 id="travel-title">Time travel</h2>
     <div class="row">
       <button type="button" disabled=${selected <= 1} onClick=${() => goTo(selected - 1)} aria-label="One version back">◀</button>
-      <label class="slider">Version <output for="version-slider">${selected}</output> of ${last}
+      <div class="slider"><label for="version-slider">Version ${selected} of ${last}</label>
         <input id="version-slider" type="range" min="1" max=${last} value=${selected}
-          onChange=${(e) => goTo(Number(e.target.value))} /></label>
+          aria-valuetext=${`version ${selected} of ${last}`} onChange=${(e) => goTo(Number(e.target.value))} /></div>
       <button type="button" disabled=${selected >= last} onClick=${() => goTo(selected + 1)} aria-label="One version forward">▶</button>
       ${selected !== last && html`<a href=${familyHref(familyId)}>Now</a>`}
     </div>

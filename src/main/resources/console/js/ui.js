@@ -37,9 +37,9 @@ export const isAutomated = (userId) => /^(trigger|schedule|system):/.test(userId
 /** A person or a trigger, visibly different (icon, colour and words, not colour alone). */
 export function Who({ userId }) {
   if (isAutomated(userId)) {
-    return html`<span class="who who-trigger" title="appended by the system, not a person">⚙ ${userId}</span>`;
+    return html`<span class="who who-trigger" title="appended by the system, not a person">⚙ <span class="sr">automated </span>${userId}</span>`;
   }
-  return html`<span class="who who-person" title="a person">👤 ${userId}</span>`;
+  return html`<span class="who who-person" title="a person"><span class="sr">person </span>${userId}</span>`;
 }
 
 const money = (n) => (typeof n === 'number' ? n.toLocaleString('en-US', { maximumFractionDigits: 2 }) : n);

@@ -53,8 +53,7 @@ export function WhatIf({ familyId, last, selected }) {
     </form>
     <${ErrorBox} error=${error} />
     ${result && html`<div class="result" aria-live="polite">
-      <p>From version ${result.at_version}, ${result.steps.length} event(s) would lead to
-        payment_status <strong>${show(result.after.payment_status)}</strong>, portal_access <strong>${show(result.after.portal_access)}</strong>.</p>
+      <p>From version ${result.at_version}, ${result.steps.length} event(s) would lead to payment_status <strong>${show(result.after.payment_status)}</strong>, portal_access <strong>${show(result.after.portal_access)}</strong>.</p>
       ${result.steps.map((s) => html`<h3>${s.event_type} as version ${s.aggregate_version}</h3><${Changes} changes=${s.changes} />`)}
     </div>`}
   </section>`;

@@ -17,7 +17,7 @@ export function Why({ familyId, field, onClose }) {
         <span class="step">${i === 0 ? 'set by' : 'caused by'}</span>
         <a href=${eventHref(e.event_id)}>${e.event_type}</a> (version ${e.aggregate_version} of ${e.aggregate_id})
         ${' '}— ${summary(e)} · <${Who} userId=${e.user_id} /> · ${when(e.event_timestamp)}
-        · correlation <a href=${correlationHref(e.correlation_id)}>${e.correlation_id}</a>
+        ${' · correlation '}<a href=${correlationHref(e.correlation_id)}>${e.correlation_id}</a>
         ${i === why.causation_chain.length - 1 && html` <strong class="root">root cause</strong>`}
       </li>`)}
     </ol>`}
