@@ -1,6 +1,6 @@
 // One family: its state at any version (time travel), what each event changed, why each field has its value,
 // what-if, and the timeline.
-import { html, useState } from '../vendor/preact-htm-standalone.module.js';
+import { html, useEffect, useState } from '../vendor/preact-htm-standalone.module.js';
 import { enc } from './api.js';
 import { ErrorBox, Loading, Who, eventHref, familyHref, show, summary, useApi, when } from './ui.js';
 import { Changes, diff } from './changes.js';
@@ -35,6 +35,8 @@ export function FamilyPage({ who, familyId, version }) {
   const last = latest.data?.aggregate_version;
   const selected = version && last ? Math.min(version, last) : last;
   const atLatest = selected === last;
+  // "Why?" explains the current state: it closes when travelling elsewhere.
+  useEffect(() => setWhy(null), [familyId, selected]);
   const at = useApi(selected && !atLatest ? `/aggregates/Family/${enc(familyId)}?version=${selected}` : null);
   const before = useApi(selected > 1 ? `/aggregates/Family/${enc(familyId)}?version=${selected - 1}` : null);
   if (latest.error) return html`<h1>Family ${familyId}</h1><${ErrorBox} error=${latest.error} />`;

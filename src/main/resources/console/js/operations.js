@@ -31,30 +31,39 @@ function Progress({ fraction, label }) {
     ${percent === null ? '' : `${percent}%`}</progress> <span>${percent === null ? 'in progress' : `${percent}%`}</span></div>`;
 }
 
+/**
+ * A rebuild that answers with its result is done at once; one that answers 202 with a rebuild id (or with status
+ * "rebuilding") is followed by re-reading the listing every second until the projection is no longer rebuilding.
+ */
 function Rebuild({ name, entry, onChange }) {
-  const [state, setState] = useState(null);
+  const [phase, setPhase] = useState({ name: entry.status === 'rebuilding' ? 'following' : 'idle', polls: 0 });
   const [error, setError] = useState(null);
-  const rebuilding = entry.status === 'rebuilding';
   useEffect(() => {
-    if (!rebuilding) return undefined;
-    const timer = setInterval(onChange, 1000);
-    return () => clearInterval(timer);
-  }, [rebuilding]);
+    if (phase.name !== 'following') return undefined;
+    const timer = setTimeout(() => { onChange(); setPhase((p) => ({ ...p, polls: p.polls + 1 })); }, 1000);
+    return () => clearTimeout(timer);
+  }, [phase]);
+  useEffect(() => {
+    if (phase.name === 'following' && phase.polls > 0 && entry.status !== 'rebuilding') setPhase({ name: 'done', polls: 0 });
+  }, [entry]);
   const start = () => {
     setError(null);
-    setState({ started: true });
+    setPhase({ name: 'starting', polls: 0 });
     api(`/projections/${enc(name)}/rebuild`, { method: 'POST', body: {} }).then(
-      (a) => { setState({ answer: a.body }); onChange(); },
-      (e) => { setError(e); setState(null); },
+      (a) => {
+        const finished = a.body?.rebuilt_rows !== undefined && a.body?.status !== 'rebuilding' && !a.body?.rebuild_id;
+        setPhase(finished ? { name: 'done', rows: a.body.rebuilt_rows } : { name: 'following', polls: 0 });
+        onChange();
+      },
+      (e) => { setError(e); setPhase({ name: 'idle', polls: 0 }); },
     );
   };
-  const finished = state?.answer && state.answer.status !== 'rebuilding' && !rebuilding;
+  const busy = phase.name === 'starting' || phase.name === 'following';
   return html`<div class="rebuild">
-    <button type="button" onClick=${start} disabled=${rebuilding || (state && state.started)}>Rebuild ${name}</button>
-    ${(rebuilding || state?.started || state?.answer?.status === 'rebuilding') && !finished
-      && html`<${Progress} fraction=${progressOf(entry)} label=${`Rebuilding ${name}`} />`}
-    ${finished && html`<${Progress} fraction=${1} label=${`Rebuilt ${name}`} />
-      <span class="ok" role="status">Rebuilt${state.answer.rebuilt_rows !== undefined ? `: ${state.answer.rebuilt_rows} rows` : ''}.</span>`}
+    <button type="button" onClick=${start} disabled=${busy}>Rebuild ${name}</button>
+    ${busy && html`<${Progress} fraction=${progressOf(entry)} label=${`Rebuilding ${name}`} />`}
+    ${phase.name === 'done' && html`<${Progress} fraction=${1} label=${`Rebuilt ${name}`} />${' '}
+      <span class="ok" role="status">Rebuilt${phase.rows !== undefined ? `: ${phase.rows} rows` : ''}.</span>`}
     <${ErrorBox} error=${error} />
   </div>`;
 }

@@ -1,5 +1,5 @@
 // What-if: propose events at a version and see the state they lead to, or the rule they break. Nothing is stored.
-import { html, useState } from '../vendor/preact-htm-standalone.module.js';
+import { html, useEffect, useState } from '../vendor/preact-htm-standalone.module.js';
 import { api, enc } from './api.js';
 import { ErrorBox, show } from './ui.js';
 import { Changes } from './changes.js';
@@ -23,6 +23,7 @@ export function WhatIf({ familyId, last, selected }) {
   const [text, setText] = useState(JSON.stringify([{ event_type: 'PaymentReceived', event_data: TEMPLATES.PaymentReceived }], null, 1));
   const [result, setResult] = useState(null);
   const [error, setError] = useState(null);
+  useEffect(() => setAtVersion(String(selected)), [selected]);
   const add = () => {
     let events = [];
     try { events = JSON.parse(text); } catch { events = []; }
