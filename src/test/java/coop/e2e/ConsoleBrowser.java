@@ -3,6 +3,7 @@ package coop.e2e;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
@@ -55,6 +56,11 @@ final class ConsoleBrowser implements AutoCloseable {
         page.navigate(base + "/console/#/signin");
         page.getByLabel("Co-op (tenant)").fill(tenant);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(identityButton)).click();
+    }
+
+    /** The value cell of one field in the family page's state table. */
+    static Locator stateField(Page page, String name) {
+        return page.locator("table.state tr[data-field='" + name + "'] td").first();
     }
 
     static void shot(Page page, String name) {
