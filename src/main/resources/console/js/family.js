@@ -2,7 +2,7 @@
 // what-if, and the timeline.
 import { html, useEffect, useState } from '../vendor/preact-htm-standalone.module.js';
 import { enc } from './api.js';
-import { ErrorBox, Loading, Who, eventHref, familyHref, show, summary, useApi, when } from './ui.js';
+import { CrossLink, ErrorBox, Loading, Who, eventHref, familyHref, show, summary, useApi, when } from './ui.js';
 import { Changes, diff } from './changes.js';
 import { Timeline } from './timeline.js';
 import { Why } from './why.js';
@@ -23,7 +23,7 @@ function EventAt({ familyId, version, state, previous }) {
   const event = useApi(path).data?.events?.[0];
   return html`<section class="card" aria-labelledby="changed-title">
     <h2 id="changed-title">What version ${version} changed</h2>
-    ${event && html`<p class="event-line"><a href=${eventHref(event.event_id)}>${event.event_type}</a>
+    ${event && html`<p class="event-line"><${CrossLink} href=${eventHref(event.event_id)}>${event.event_type}<//>
       ${' '}${summary(event)} · <${Who} userId=${event.user_id} /> · ${when(event.event_timestamp)}</p>`}
     <${Changes} changes=${diff(previous, state)} />
   </section>`;

@@ -1,7 +1,7 @@
 // A family's history, oldest first, fifty events a page: when, what, who, correlation, cause, and the envelope.
 import { html, useEffect, useState } from '../vendor/preact-htm-standalone.module.js';
 import { api, enc } from './api.js';
-import { ErrorBox, Json, Who, correlationHref, eventHref, familyHref, isAutomated, summary, when } from './ui.js';
+import { CrossLink, ErrorBox, Json, Who, correlationHref, eventHref, familyHref, isAutomated, summary, when } from './ui.js';
 
 const PAGE = 50;
 
@@ -18,8 +18,8 @@ function Row({ event, familyId, selected }) {
       <${Who} userId=${event.user_id} />
     </div>
     <div class="event-meta">
-      correlation <a href=${correlationHref(event.correlation_id)}>${event.correlation_id}</a>
-      ${' · '}${event.causation_id ? html`caused by <a href=${eventHref(event.causation_id)}>${event.causation_id}</a>` : 'no cause recorded'}
+      correlation <${CrossLink} href=${correlationHref(event.correlation_id)}>${event.correlation_id}<//>
+      ${' · '}${event.causation_id ? html`caused by <${CrossLink} href=${eventHref(event.causation_id)}>${event.causation_id}<//>` : 'no cause recorded'}
       ${' · '}<button type="button" class="link" aria-expanded=${open} onClick=${() => setOpen(!open)}>
         ${open ? 'Hide' : 'Show'} envelope</button>
     </div>

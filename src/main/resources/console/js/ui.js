@@ -1,6 +1,7 @@
 // Small shared pieces: loading data, errors, who did something, one-line event summaries, links.
 import { html, useEffect, useState } from '../vendor/preact-htm-standalone.module.js';
 import { api } from './api.js';
+import { identity } from './auth.js';
 
 export { html };
 
@@ -69,6 +70,14 @@ export const when = (instant) => (instant ? instant.replace('T', ' ').replace(/\
 export const familyHref = (id, version) => `#/family/${encodeURIComponent(id)}${version ? `/v/${version}` : ''}`;
 export const eventHref = (id) => `#/event/${encodeURIComponent(id)}`;
 export const correlationHref = (id) => `#/correlation/${encodeURIComponent(id)}`;
+
+/**
+ * A link to an event or a correlation page, which query across families: for a family's own users (who may not
+ * ask those queries) the same words without the link.
+ */
+export function CrossLink({ href, children }) {
+  return identity()?.readsAll ? html`<a href=${href}>${children}</a>` : html`<span>${children}</span>`;
+}
 
 export const Json = ({ value }) => html`<pre class="json">${JSON.stringify(value, null, 2)}</pre>`;
 

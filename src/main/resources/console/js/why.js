@@ -1,7 +1,7 @@
 // "Why?": the event that set a field, and the causation chain back to its root.
 import { html } from '../vendor/preact-htm-standalone.module.js';
 import { enc } from './api.js';
-import { ErrorBox, Loading, Who, correlationHref, eventHref, show, summary, useApi, when } from './ui.js';
+import { CrossLink, ErrorBox, Loading, Who, correlationHref, eventHref, show, summary, useApi, when } from './ui.js';
 
 export function Why({ familyId, field, onClose }) {
   const answer = useApi(`/aggregates/Family/${enc(familyId)}/explain?field=${enc(field)}`);
@@ -15,9 +15,9 @@ export function Why({ familyId, field, onClose }) {
     ${why && why.changed_by && html`<ol class="chain">
       ${why.causation_chain.map((e, i) => html`<li>
         <span class="step">${i === 0 ? 'set by' : 'caused by'}</span>
-        <a href=${eventHref(e.event_id)}>${e.event_type}</a> (version ${e.aggregate_version} of ${e.aggregate_id})
+        <${CrossLink} href=${eventHref(e.event_id)}>${e.event_type}<//> (version ${e.aggregate_version} of ${e.aggregate_id})
         ${' '}— ${summary(e)} · <${Who} userId=${e.user_id} /> · ${when(e.event_timestamp)}
-        ${' · correlation '}<a href=${correlationHref(e.correlation_id)}>${e.correlation_id}</a>
+        ${' · correlation '}<${CrossLink} href=${correlationHref(e.correlation_id)}>${e.correlation_id}<//>
         ${i === why.causation_chain.length - 1 && html` <strong class="root">root cause</strong>`}
       </li>`)}
     </ol>`}

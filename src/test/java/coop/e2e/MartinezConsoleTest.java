@@ -95,7 +95,9 @@ class MartinezConsoleTest {
         assertThat(stateField(page, "portal_access")).containsText("locked");
         shot(page, "04-trigger-lock-in-timeline");
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Why is portal_access locked?")).click();
+        // By keyboard, as every control of the console can be used.
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Why is portal_access locked?")).focus();
+        page.keyboard().press("Enter");
         Locator why = page.locator("section.why");
         assertThat(why.locator(".chain > li")).hasCount(3);
         assertThat(why.locator(".chain > li").nth(0)).containsText("PortalAccessLocked");
@@ -112,6 +114,10 @@ class MartinezConsoleTest {
         assertThat(changed.locator(".before")).hasText("none");
         assertThat(changed.locator(".after")).hasText("due");
         shot(page, "06-time-travel-to-version-3");
+        page.getByLabel(Pattern.compile("^Version")).press("ArrowLeft");
+        page.waitForURL(Pattern.compile(".*#/family/martinez/v/2$"));
+        assertThat(page.locator("#state-title")).hasText("State at version 2 of 5");
+        assertThat(stateField(page, "payment_status")).containsText("none");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Now").setExact(true)).click();
         assertThat(page.locator("#state-title")).hasText("State now (version 5)");
