@@ -12,8 +12,9 @@ import java.util.Optional;
 
 /**
  * What-if: proposed events folded onto an aggregate's state at some version, through the very checks an append
- * makes (schema, then rules on the state each event follows), and nothing stored. It only reads the stream, so a
- * simulation can neither append an event nor move a read model.
+ * makes (schema, then rules on the state each event follows), and nothing stored: it only reads the stream, so
+ * a simulation can neither append an event nor move a read model (the load under it may, as every load may,
+ * replace a snapshot taken under an older state schema).
  */
 public final class Simulations {
 
