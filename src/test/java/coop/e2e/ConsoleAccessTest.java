@@ -86,6 +86,7 @@ class ConsoleAccessTest {
         shot(page, "13-a-family-cannot-see-another");
         page.navigate(base() + "/console/#/families?status=due");
         assertThat(page.locator("[role=alert]")).containsText("403 forbidden");
+        assertThat(browser.pageErrors()).isEmpty();
         page.context().close();
     }
 
@@ -149,6 +150,7 @@ class ConsoleAccessTest {
         shot(page, "18-operations-rebuild-in-progress");
         assertThat(page.locator("tr[data-projection='family-summary'] .ok")).containsText("Rebuilt.");
         assertThat(page.locator("tr[data-projection='family-summary'] progress")).hasAttribute("value", "100");
+        assertThat(browser.pageErrors()).isEmpty();
         page.context().close();
     }
 

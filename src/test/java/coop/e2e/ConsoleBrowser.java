@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The OS's Chromium (never a downloaded one) driven by Playwright, one per test class, with a fresh context (so a
@@ -26,6 +27,7 @@ final class ConsoleBrowser implements AutoCloseable {
 
     private final Playwright playwright;
     private final Browser browser;
+    private final List<String> pageErrors = new CopyOnWriteArrayList<>();
 
     private ConsoleBrowser(Playwright playwright, Browser browser) {
         this.playwright = playwright;
@@ -48,7 +50,14 @@ final class ConsoleBrowser implements AutoCloseable {
     Page newPage(int width, int height) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height));
         context.setDefaultTimeout(15_000);
-        return context.newPage();
+        Page page = context.newPage();
+        page.onPageError(pageErrors::add);
+        return page;
+    }
+
+    /** Uncaught script errors of every page so far (a refused API call is not one: the page shows it). */
+    List<String> pageErrors() {
+        return List.copyOf(pageErrors);
     }
 
     /** Signs in on the console's sign-in page with a development identity, in {@code tenant}. */

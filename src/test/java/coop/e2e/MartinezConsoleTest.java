@@ -159,6 +159,7 @@ class MartinezConsoleTest {
         assertThat(page.locator("tr[data-projection='family-summary']")).containsText("projection");
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rebuild family-summary"))).hasCount(0);
         shot(page, "11-operations-as-coordinator");
+        assertThat(browser.pageErrors()).isEmpty();
         page.context().close();
     }
 
