@@ -50,7 +50,7 @@ public final class Reverts {
         if (originals.isEmpty()) {
             return Optional.empty();
         }
-        String newCorrelation = DerivedIds.of(tenantId + "/" + correlationId + "/revert");
+        String newCorrelation = revertCorrelationId(tenantId, correlationId);
         List<RevertResult.Reverted> reverted = new ArrayList<>();
         List<RevertResult.Skipped> skipped = new ArrayList<>();
         boolean appended = false;
@@ -61,7 +61,7 @@ public final class Reverts {
                         "the aggregate type " + original.aggregateType() + " is not served here"));
                 continue;
             }
-            String compensatingId = DerivedIds.of(tenantId + "/" + original.eventId() + "/revert");
+            String compensatingId = compensatingEventId(tenantId, original.eventId());
             Optional<RecordedEvent> earlier = store.findEvent(tenantId, compensatingId);
             if (earlier.isPresent()) {
                 reverted.add(new RevertResult.Reverted(original.eventId(), compensatingId, original.aggregateId(),
@@ -74,6 +74,16 @@ public final class Reverts {
             appended |= outcome.appended();
         }
         return Optional.of(new RevertResult(newCorrelation, reverted, skipped, appended));
+    }
+
+    /** The correlation id every revert of {@code correlationId} appends under. */
+    static String revertCorrelationId(String tenantId, String correlationId) {
+        return DerivedIds.of(tenantId + "/" + correlationId + "/revert");
+    }
+
+    /** The id of the event that compensates {@code originalEventId}, the same for every revert. */
+    static String compensatingEventId(String tenantId, String originalEventId) {
+        return DerivedIds.of(tenantId + "/" + originalEventId + "/revert");
     }
 
     private record Outcome(Optional<RevertResult.Reverted> reverted, Optional<RevertResult.Skipped> skipped,

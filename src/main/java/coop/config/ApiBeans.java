@@ -9,7 +9,9 @@ import coop.app.EventService;
 import coop.app.Explain;
 import coop.app.History;
 import coop.app.Json;
+import coop.app.RevertPreviews;
 import coop.app.Reverts;
+import coop.app.Simulations;
 import coop.store.EventStore;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -46,5 +48,19 @@ public class ApiBeans {
     Reverts reverts(AggregateTypes types, EventStore store, AggregateRepository repository, EventCodec codec,
                     EventService events) {
         return new Reverts(types, store, repository, codec, events);
+    }
+
+    @Produces
+    @Singleton
+    RevertPreviews revertPreviews(AggregateTypes types, EventStore store, AggregateRepository repository,
+                                  EventCodec codec) {
+        return new RevertPreviews(types, store, repository, codec);
+    }
+
+    @Produces
+    @Singleton
+    Simulations simulations(AggregateTypes types, AggregateRepository repository, EventCodec codec,
+                            Aggregates aggregates) {
+        return new Simulations(types, repository, codec, aggregates);
     }
 }

@@ -65,7 +65,8 @@ record AppendBody(ExpectedVersion expected, Optional<String> correlationId, Opti
         return ExpectedVersion.any();
     }
 
-    private static Optional<ProposedEvent> event(JsonNode node, String path, List<Problem> problems) {
+    /** One proposed event of a request's {@code events} list; shared with what-if requests, which take the same. */
+    static Optional<ProposedEvent> event(JsonNode node, String path, List<Problem> problems) {
         if (!node.isObject()) {
             problems.add(new Problem(path, "must be an object"));
             return Optional.empty();
@@ -110,7 +111,7 @@ record AppendBody(ExpectedVersion expected, Optional<String> correlationId, Opti
         return Optional.of(node.asText());
     }
 
-    private static void unknownFields(JsonNode node, Set<String> known, String prefix, List<Problem> problems) {
+    static void unknownFields(JsonNode node, Set<String> known, String prefix, List<Problem> problems) {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {

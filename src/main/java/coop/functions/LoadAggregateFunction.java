@@ -4,12 +4,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import coop.app.Aggregates;
 import coop.app.LoadTarget;
+import coop.app.Simulations;
 import coop.functions.http.ApiError;
 import coop.functions.http.ApiRequest;
 import coop.functions.http.HttpAdapter;
 import coop.functions.http.HttpFunction;
 import coop.functions.http.QueryParameters;
 import coop.functions.http.Reply;
+import coop.functions.http.Role;
 import coop.functions.http.Route;
 import coop.functions.http.Routes;
 import io.quarkus.arc.Unremovable;
@@ -20,19 +22,26 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code GET /aggregates/{aggregate_type}/{aggregate_id}}: the state now, after a version, or as of an instant. */
+/**
+ * {@code GET /aggregates/{aggregate_type}/{aggregate_id}}: the state now, after a version, or as of an instant; and
+ * {@code POST .../simulate}: what proposed events would do to that state, with nothing stored. Both only read the
+ * stream, which is why they share a function (and its read-only role).
+ */
 @Singleton
 @Unremovable
 public class LoadAggregateFunction implements HttpFunction {
 
     private final HttpAdapter http;
     private final Aggregates aggregates;
+    private final Simulations simulations;
     private final Routes routes = Routes.create()
-            .on("GET /aggregates/{aggregate_type}/{aggregate_id}", this::load);
+            .on("GET /aggregates/{aggregate_type}/{aggregate_id}", this::load)
+            .on("POST /aggregates/{aggregate_type}/{aggregate_id}/simulate", this::simulate);
 
-    public LoadAggregateFunction(HttpAdapter http, Aggregates aggregates) {
+    public LoadAggregateFunction(HttpAdapter http, Aggregates aggregates, Simulations simulations) {
         this.http = http;
         this.aggregates = aggregates;
+        this.simulations = simulations;
     }
 
     @Funq
@@ -57,6 +66,21 @@ public class LoadAggregateFunction implements HttpFunction {
                 .orElseThrow(() -> ApiError.notFound(type + " " + id + " has no event"
                         + (asOf.isPresent() ? " recorded at or before " + asOf.get() : version.isPresent()
                         ? " up to version " + version.get() : ""))));
+    }
+
+    /** What-if is for those who could append the events for real: coordinators and admins. */
+    private Reply simulate(ApiRequest request) {
+        if (!request.caller().has(Role.COORDINATOR) && !request.caller().has(Role.ADMIN)) {
+            throw ApiError.forbidden("Only a coordinator or an admin may simulate events");
+        }
+        String type = request.id("aggregate_type");
+        String id = request.id("aggregate_id");
+        SimulateBody body = SimulateBody.parse(request.jsonBody());
+        try {
+            return Reply.ok(simulations.simulate(request.caller().tenantId(), type, id, body.atVersion(), body.events()));
+        } catch (Simulations.BeyondLastVersion beyond) {
+            throw ApiError.invalid("at_version", beyond.getMessage());
+        }
     }
 
     @Override

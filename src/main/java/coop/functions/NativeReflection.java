@@ -14,7 +14,9 @@ import coop.app.AggregateView;
 import coop.app.Envelope;
 import coop.app.Explanation;
 import coop.app.History;
+import coop.app.RevertPreview;
 import coop.app.RevertResult;
+import coop.app.Simulation;
 import coop.domain.family.Child;
 import coop.domain.family.ChildAdded;
 import coop.domain.family.DuePayment;
@@ -85,6 +87,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         RevertResult.class,
         RevertResult.Reverted.class,
         RevertResult.Skipped.class,
+        RevertPreview.class,
+        RevertPreview.WouldAppend.class,
+        Simulation.class,
+        Simulation.Step.class,
+        Simulation.Change.class,
         Problem.class,
         AppendEventsFunction.Appended.class,
         AppendEventsFunction.Appended.Position.class,

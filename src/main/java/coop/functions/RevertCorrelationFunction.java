@@ -3,6 +3,7 @@ package coop.functions;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import coop.app.RevertPreviews;
 import coop.app.RevertResult;
 import coop.app.Reverts;
 import coop.domain.Field;
@@ -18,10 +19,12 @@ import io.quarkus.funqy.Funq;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code POST /correlations/{correlation_id}/revert} (admin): compensates every event of a correlation. 201 when
- * this call appended compensating events; 200 with the same body when an earlier revert already had.
+ * this call appended compensating events; 200 with the same body when an earlier revert already had. With
+ * {@code ?dry_run=true}: 200 with the compensations that would be appended and skipped, and nothing stored.
  */
 @Singleton
 @Unremovable
@@ -29,12 +32,14 @@ public class RevertCorrelationFunction implements HttpFunction {
 
     private final HttpAdapter http;
     private final Reverts reverts;
+    private final RevertPreviews previews;
     private final Routes routes = Routes.create()
             .on("POST /correlations/{correlation_id}/revert", this::revert);
 
-    public RevertCorrelationFunction(HttpAdapter http, Reverts reverts) {
+    public RevertCorrelationFunction(HttpAdapter http, Reverts reverts, RevertPreviews previews) {
         this.http = http;
         this.reverts = reverts;
+        this.previews = previews;
     }
 
     @Funq
@@ -45,11 +50,19 @@ public class RevertCorrelationFunction implements HttpFunction {
     private Reply revert(ApiRequest request) {
         request.caller().requireAdmin();
         String correlationId = request.id("correlation_id");
+        Optional<String> dryRun = request.query("dry_run");
+        if (dryRun.isPresent() && !dryRun.get().equals("true") && !dryRun.get().equals("false")) {
+            throw ApiError.invalid("dry_run", "must be true or false");
+        }
         JsonNode body = request.jsonBody();
         JsonNode reason = body.get("reason");
         if (reason == null || !reason.isTextual() || reason.asText().isBlank()
                 || reason.asText().length() > Field.MAX_TEXT_LENGTH) {
             throw ApiError.invalid("reason", "is required: a sentence of at most " + Field.MAX_TEXT_LENGTH + " characters");
+        }
+        if (dryRun.filter("true"::equals).isPresent()) {
+            return Reply.ok(previews.preview(request.caller().tenantId(), correlationId, reason.asText())
+                    .orElseThrow(() -> ApiError.notFound("There is no event of correlation " + correlationId)));
         }
         RevertResult result = reverts.revert(request.caller().tenantId(), correlationId, reason.asText(),
                 request.caller().userId())

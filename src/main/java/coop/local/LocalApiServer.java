@@ -38,6 +38,8 @@ import java.util.concurrent.Executors;
  * building the event API Gateway would send and handing it to the very function bean Lambda would call. Plain JDK
  * HTTP server, dev and test profiles only, so no HTTP server ever starts inside Lambda.
  *
+ * <p>It also serves the audit console's static files at {@code /console/} ({@link ConsoleFiles}).
+ *
  * <p>New routes need no change here: a new {@code HttpFunction} bean brings its {@link HttpFunction#routes()}.
  */
 @Singleton
@@ -78,6 +80,7 @@ public class LocalApiServer implements LocalReadiness {
         executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
         server.createContext("/", this::serve);
+        server.createContext(ConsoleFiles.PREFIX, new ConsoleFiles());
         server.start();
         LOG.infof("Local API on http://%s:%d with %d routes: %s", host, port(), table.size(),
                 table.stream().map(e -> e.route().key()).toList());

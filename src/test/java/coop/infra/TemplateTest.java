@@ -29,6 +29,7 @@ class TemplateTest {
     private static final Map<String, String> API_ROUTES = Map.ofEntries(
             Map.entry("POST /aggregates/{aggregate_type}/{aggregate_id}/events", "appendEvents"),
             Map.entry("GET /aggregates/{aggregate_type}/{aggregate_id}", "loadAggregate"),
+            Map.entry("POST /aggregates/{aggregate_type}/{aggregate_id}/simulate", "loadAggregate"),
             Map.entry("GET /aggregates/{aggregate_type}/{aggregate_id}/events", "queryEvents"),
             Map.entry("GET /aggregates/{aggregate_type}/{aggregate_id}/explain", "queryEvents"),
             Map.entry("GET /events", "queryEvents"),
@@ -275,6 +276,42 @@ class TemplateTest {
         for (String table : TEMPLATE.resourcesOfType("AWS::DynamoDB::Table")) {
             assertThat(TEMPLATE.output(table + "Name")).isEqualTo(table);
         }
+    }
+
+    @Test
+    void the_console_is_a_private_bucket_behind_cloudfront_and_the_only_browser_origin_besides_the_portal() {
+        JsonNode bucket = TEMPLATE.resource("ConsoleBucket").path("Properties");
+        JsonNode block = bucket.path("PublicAccessBlockConfiguration");
+        for (String setting : List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")) {
+            assertThat(block.path(setting).asBoolean()).as(setting).isTrue();
+        }
+        assertThat(TEMPLATE.resource("ConsoleOriginAccessControl").path("Properties").path("OriginAccessControlConfig")
+                .path("SigningBehavior").asText()).isEqualTo("always");
+        JsonNode distribution = TEMPLATE.resource("ConsoleDistribution").path("Properties").path("DistributionConfig");
+        JsonNode origin = distribution.path("Origins").get(0);
+        assertThat(origin.path("DomainName").asText()).isEqualTo("ConsoleBucket.RegionalDomainName");
+        assertThat(origin.path("OriginAccessControlId").asText()).isEqualTo("ConsoleOriginAccessControl.Id");
+        assertThat(distribution.path("DefaultCacheBehavior").path("ViewerProtocolPolicy").asText())
+                .isEqualTo("redirect-to-https");
+
+        JsonNode statements = TEMPLATE.resource("ConsoleBucketPolicy").path("Properties").path("PolicyDocument")
+                .path("Statement");
+        assertThat(statements).hasSize(1);
+        JsonNode read = statements.get(0);
+        assertThat(read.path("Principal").path("Service").asText()).isEqualTo("cloudfront.amazonaws.com");
+        assertThat(read.path("Action").asText()).isEqualTo("s3:GetObject");
+        assertThat(read.path("Condition").path("StringEquals").path("AWS:SourceArn").asText())
+                .endsWith(":distribution/${ConsoleDistribution}");
+
+        // SAM turns an !If inside CorsConfiguration into a broken x-amazon-apigateway-cors, so the !If is around it.
+        JsonNode cors = TEMPLATE.resource("HttpApi").path("Properties").path("CorsConfiguration");
+        String console = "https://${ConsoleDistribution.DomainName}";
+        assertThat(cors.get(0).asText()).isEqualTo("HasCors");
+        assertThat(cors.get(1).path("AllowOrigins")).extracting(JsonNode::asText)
+                .containsExactly(console, "CorsAllowedOrigin");
+        assertThat(cors.get(2).path("AllowOrigins")).extracting(JsonNode::asText).containsExactly(console);
+        assertThat(cors.get(1).path("AllowHeaders")).isEqualTo(cors.get(2).path("AllowHeaders"));
+        assertThat(TEMPLATE.output("ConsoleUrl")).isEqualTo(console + "/");
     }
 
     private boolean isWrite(Grant grant) {

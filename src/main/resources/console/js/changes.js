@@ -1,0 +1,18 @@
+// What changed between two states, field by field: a diff, not two blobs.
+import { html } from '../vendor/preact-htm-standalone.module.js';
+import { show } from './ui.js';
+
+/** The fields two states disagree on. */
+export function diff(before, after) {
+  const fields = [...new Set([...Object.keys(before || {}), ...Object.keys(after || {})])];
+  return fields.filter((f) => JSON.stringify(before?.[f]) !== JSON.stringify(after?.[f]))
+    .map((field) => ({ field, before: before?.[field], after: after?.[field] }));
+}
+
+export function Changes({ changes }) {
+  if (changes.length === 0) return html`<p>No field of the state changed.</p>`;
+  return html`<table class="diff"><thead><tr><th>Field</th><th>Before</th><th>After</th></tr></thead>
+    <tbody>${changes.map((c) => html`<tr data-field=${c.field}><th scope="row">${c.field}</th>
+      <td class="before"><del>${show(c.before)}</del></td><td class="after"><ins>${show(c.after)}</ins></td></tr>`)}</tbody></table>`;
+}
+

@@ -1,0 +1,62 @@
+// One family: its state at any version (time travel), what each event changed, why each field has its value,
+// what-if, and the timeline.
+import { html, useEffect, useState } from '../vendor/preact-htm-standalone.module.js';
+import { enc } from './api.js';
+import { CrossLink, ErrorBox, Loading, Who, eventHref, familyHref, show, summary, useApi, when } from './ui.js';
+import { Changes, diff } from './changes.js';
+import { Timeline } from './timeline.js';
+import { Why } from './why.js';
+import { WhatIf } from './whatif.js';
+import { TimeTravel } from './timetravel.js';
+
+function StateTable({ state, latest, onWhy }) {
+  return html`<table class="state"><tbody>
+    ${Object.entries(state).map(([field, value]) => html`<tr data-field=${field}>
+      <th scope="row">${field}</th><td>${show(value)}</td>
+      <td class="why-cell">${latest ? html`<button type="button" class="link" aria-label=${`Why is ${field} ${show(value)}?`}
+        onClick=${() => onWhy(field)}>why?</button>` : ''}</td></tr>`)}
+  </tbody></table>`;
+}
+
+function EventAt({ familyId, version, state, previous }) {
+  const path = `/aggregates/Family/${enc(familyId)}/events?from_version=${version}&to_version=${version}`;
+  const event = useApi(path).data?.events?.[0];
+  return html`<section class="card" aria-labelledby="changed-title">
+    <h2 id="changed-title">What version ${version} changed</h2>
+    ${event && html`<p class="event-line"><${CrossLink} href=${eventHref(event.event_id)}>${event.event_type}<//>
+      ${' '}${summary(event)} · <${Who} userId=${event.user_id} /> · ${when(event.event_timestamp)}</p>`}
+    <${Changes} changes=${diff(previous, state)} />
+  </section>`;
+}
+
+export function FamilyPage({ who, familyId, version }) {
+  const [why, setWhy] = useState(null);
+  const latest = useApi(`/aggregates/Family/${enc(familyId)}`);
+  const last = latest.data?.aggregate_version;
+  const selected = version && last ? Math.min(version, last) : last;
+  const atLatest = selected === last;
+  // "Why?" explains the current state: it closes when travelling elsewhere.
+  useEffect(() => setWhy(null), [familyId, selected]);
+  const at = useApi(selected && !atLatest ? `/aggregates/Family/${enc(familyId)}?version=${selected}` : null);
+  const before = useApi(selected > 1 ? `/aggregates/Family/${enc(familyId)}?version=${selected - 1}` : null);
+  if (latest.error) return html`<h1>Family ${familyId}</h1><${ErrorBox} error=${latest.error} />`;
+  if (latest.loading && !latest.data) return html`<${Loading} what=${`family ${familyId}`} />`;
+  const state = atLatest ? latest.data.state : at.data?.state;
+  return html`<div class="family">
+    <h1>Family ${familyId}<span class="sub">${latest.data.state.family_name}</span></h1>
+    <${TimeTravel} familyId=${familyId} selected=${selected} last=${last} />
+    <div class="columns">
+      <section class="card" aria-labelledby="state-title">
+        <h2 id="state-title">${atLatest ? `State now (version ${last})` : `State at version ${selected} of ${last}`}</h2>
+        ${!atLatest && html`<p class="hint">"Why?" explains the current state: <a href=${familyHref(familyId)}>back to now</a>.</p>`}
+        <${ErrorBox} error=${at.error} />
+        ${state ? html`<${StateTable} state=${state} latest=${atLatest} onWhy=${setWhy} />` : html`<${Loading} what="the state" />`}
+      </section>
+      ${selected && state && (selected === 1 || before.data) && html`<${EventAt} familyId=${familyId} version=${selected}
+        state=${state} previous=${selected === 1 ? {} : before.data.state} />`}
+    </div>
+    ${why && html`<${Why} familyId=${familyId} field=${why} onClose=${() => setWhy(null)} />`}
+    ${who.appends && html`<${WhatIf} familyId=${familyId} last=${last} selected=${selected} />`}
+    <${Timeline} familyId=${familyId} selected=${selected} />
+  </div>`;
+}

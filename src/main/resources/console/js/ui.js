@@ -1,0 +1,86 @@
+// Small shared pieces: loading data, errors, who did something, one-line event summaries, links.
+import { html, useEffect, useState } from '../vendor/preact-htm-standalone.module.js';
+import { api } from './api.js';
+import { identity } from './auth.js';
+
+export { html };
+
+/** Loads `path` (null: nothing yet) and re-loads when it changes: { data, error, loading, reload }. */
+export function useApi(path, deps = []) {
+  const [state, setState] = useState({ data: null, error: null, loading: !!path });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    if (!path) return undefined;
+    let live = true;
+    setState((s) => ({ ...s, loading: true, error: null }));
+    api(path).then(
+      (answer) => live && setState({ data: answer.body, error: null, loading: false }),
+      (error) => live && setState({ data: null, error, loading: false }),
+    );
+    return () => { live = false; };
+  }, [path, tick, ...deps]);
+  return { ...state, reload: () => setTick((t) => t + 1) };
+}
+
+export function ErrorBox({ error }) {
+  if (!error) return null;
+  const details = error.body?.details || [];
+  return html`<div class="error" role="alert">
+    <strong>${error.status ? `${error.status} ${error.body?.error || ''}` : 'Error'}</strong>: ${error.message}
+    ${details.length > 0 && html`<ul>${details.map((d) => html`<li><code>${d.field}</code> ${d.problem}</li>`)}</ul>`}
+  </div>`;
+}
+
+export const Loading = ({ what }) => html`<p class="loading" role="status">Loading ${what}…</p>`;
+
+export const isAutomated = (userId) => /^(trigger|schedule|system):/.test(userId || '');
+
+/** A person or a trigger, visibly different (icon, colour and words, not colour alone). */
+export function Who({ userId }) {
+  if (isAutomated(userId)) {
+    return html`<span class="who who-trigger" title="appended by the system, not a person">⚙ <span class="sr">automated </span>${userId}</span>`;
+  }
+  return html`<span class="who who-person" title="a person"><span class="sr">person </span>${userId}</span>`;
+}
+
+const money = (n) => (typeof n === 'number' ? n.toLocaleString('en-US', { maximumFractionDigits: 2 }) : n);
+
+/** One line saying what an event's payload says. */
+export function summary(event) {
+  const d = event.event_data || {};
+  switch (event.event_type) {
+    case 'FamilyEnrolled': return `${d.family_name} enrolled on ${d.enrollment_date}${d.parent_name ? `, parent ${d.parent_name}` : ''}`;
+    case 'ChildAdded': return `${d.child_name}${d.age != null ? `, age ${d.age}` : ''}${d.grade != null ? `, grade ${d.grade}` : ''}`;
+    case 'PaymentDue': return `${money(d.amount)} due on ${d.due_date}`;
+    case 'PaymentOverdue': return `${money(d.amount)} due on ${d.due_date} is overdue`;
+    case 'PaymentReceived': return `${money(d.amount)} received on ${d.date} (${d.payment_method})`;
+    case 'PortalAccessLocked': return `portal locked: ${d.reason}`;
+    case 'PortalAccessRestored': return `portal restored: ${d.reason}`;
+    case 'EngagementScoreUpdated': return `engagement score ${d.new_score}`;
+    case 'FamilyWithdrawn': return `withdrawn on ${d.withdrawal_date}${d.reason ? `: ${d.reason}` : ''}`;
+    case 'FamilyWithdrawalReversed': return `withdrawal reversed: ${d.reason}`;
+    case 'VacationStarted': return `vacation from ${d.start_date}${d.expected_return ? `, back ${d.expected_return}` : ''}`;
+    case 'VacationEnded': return `vacation ended on ${d.end_date}`;
+    default: return Object.entries(d).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ');
+  }
+}
+
+export const when = (instant) => (instant ? instant.replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '—');
+
+export const familyHref = (id, version) => `#/family/${encodeURIComponent(id)}${version ? `/v/${version}` : ''}`;
+export const eventHref = (id) => `#/event/${encodeURIComponent(id)}`;
+export const correlationHref = (id) => `#/correlation/${encodeURIComponent(id)}`;
+
+/**
+ * A link to an event or a correlation page, which query across families: for a family's own users (who may not
+ * ask those queries) the same words without the link.
+ */
+export function CrossLink({ href, children }) {
+  return identity()?.readsAll ? html`<a href=${href}>${children}</a>` : html`<span>${children}</span>`;
+}
+
+export const Json = ({ value }) => html`<pre class="json">${JSON.stringify(value, null, 2)}</pre>`;
+
+/** A state value as text: lists and objects as compact JSON. */
+export const show = (value) => (value === null || value === undefined ? '—'
+  : typeof value === 'object' ? JSON.stringify(value) : String(value));
