@@ -35,6 +35,22 @@ final class DisposableMoto {
         return endpoint;
     }
 
+    /** SIGSTOP: moto keeps its port and connections but answers nothing, as a hung server would. */
+    void pause() throws Exception {
+        signal("STOP");
+    }
+
+    void resume() throws Exception {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws Exception {
+        int exit = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill -" + name + " failed with " + exit);
+        }
+    }
+
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
     }

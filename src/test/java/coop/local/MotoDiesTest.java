@@ -7,7 +7,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,13 +27,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 @TestProfile(MotoDiesTest.OwnMoto.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MotoDiesTest {
 
     public static class OwnMoto implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             String endpoint = DisposableMoto.get().endpoint();
-            return Map.of("quarkus.dynamodb.endpoint-override", endpoint, "coop.feed.endpoint-override", endpoint);
+            // Short limits, so that the paused moto below costs the test seconds, not the test profile's minute.
+            return Map.of("quarkus.dynamodb.endpoint-override", endpoint, "coop.feed.endpoint-override", endpoint,
+                    "quarkus.dynamodb.api-call-attempt-timeout", "3S", "quarkus.dynamodb.api-call-timeout", "6S");
         }
     }
 
@@ -49,11 +55,37 @@ class MotoDiesTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private static final String ENROL = """
+            {"expected_version": 0, "events": [{"event_type": "FamilyEnrolled",
+              "event_data": {"family_name": "Martinez", "enrollment_date": "2024-09-01"}}]}""";
+
+    private static void assertUnavailable(HttpResponse<String> call) throws Exception {
+        assertThat(call.statusCode()).as(call.body()).isEqualTo(503);
+        assertThat(Json.mapper().readTree(call.body()).path("error").asText()).isEqualTo("unavailable");
+    }
+
     @Test
+    @Order(1)
+    void a_hung_moto_costs_a_call_its_time_limit_then_503_and_the_run_recovers_when_it_answers_again()
+            throws Exception {
+        assertThat(send("GET", "/health", null).statusCode()).isEqualTo(200);
+
+        DisposableMoto.get().pause();
+        try {
+            assertUnavailable(send("GET", "/aggregates/Family/garcia", null));
+            assertThat(send("GET", "/health", null).statusCode()).isEqualTo(503);
+        } finally {
+            DisposableMoto.get().resume();
+        }
+
+        assertThat(send("GET", "/health", null).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/aggregates/Family/garcia/events", ENROL).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    @Order(2)
     void when_moto_dies_health_turns_503_and_calls_answer_503_unavailable() throws Exception {
-        String enrol = """
-                {"expected_version": 0, "events": [{"event_type": "FamilyEnrolled",
-                  "event_data": {"family_name": "Martinez", "enrollment_date": "2024-09-01"}}]}""";
+        String enrol = ENROL;
         assertThat(send("GET", "/health", null).statusCode()).isEqualTo(200);
         assertThat(send("POST", "/aggregates/Family/martinez/events", enrol).statusCode()).isEqualTo(201);
 
@@ -64,12 +96,8 @@ class MotoDiesTest {
         JsonNode report = Json.mapper().readTree(health.body());
         assertThat(report.path("status").asText()).isEqualTo("unavailable");
         assertThat(report.path("checks").path("dynamodb").asBoolean(true)).isFalse();
-        for (HttpResponse<String> call : new HttpResponse[] {
-                send("POST", "/aggregates/Family/lopez/events", enrol),
-                send("GET", "/aggregates/Family/martinez", null),
-                send("GET", "/events?event_type=FamilyEnrolled", null)}) {
-            assertThat(call.statusCode()).as(call.body()).isEqualTo(503);
-            assertThat(Json.mapper().readTree(call.body()).path("error").asText()).isEqualTo("unavailable");
-        }
+        assertUnavailable(send("POST", "/aggregates/Family/lopez/events", enrol));
+        assertUnavailable(send("GET", "/aggregates/Family/martinez", null));
+        assertUnavailable(send("GET", "/events?event_type=FamilyEnrolled", null));
     }
 }
