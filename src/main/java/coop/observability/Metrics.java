@@ -63,6 +63,18 @@ public final class Metrics {
         }
     }
 
+    /**
+     * Writes one document to nowhere, so that the EMF library's first serialisation (its own Jackson mapper and
+     * model classes, some 50-300 ms) happens at start-up, inside SnapStart's snapshot, rather than in a user's call.
+     */
+    public void warmUp() {
+        MetricsLogger warm = new MetricsLogger(new EmfLines(line -> { }));
+        warm.setNamespace(namespace);
+        warm.setDimensions(new DimensionSet());
+        warm.putMetric("WarmUp", 0, Unit.COUNT);
+        flush(warm);
+    }
+
     /** One count per key, each under its own {@code dimension}, e.g. DynamoDB requests per operation. */
     void counts(String metric, String dimension, Map<String, Long> counts) {
         counts.forEach((key, count) -> {
