@@ -153,7 +153,7 @@ deploy_functions() {
     else
       awslocal lambda create-function --function-name "$name" --runtime java21 --memory-size 1024 \
         --timeout "$timeout" --role "$role_arn" --zip-file fileb://target/function.zip \
-        --handler io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest \
+        --handler coop.functions.RequestIdStreamHandler::handleRequest \
         --environment "Variables={QUARKUS_FUNQY_EXPORT=$fn,$env_common}" >/dev/null
       echo "  $name created"
     fi

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -31,4 +32,21 @@ public interface FeedSettings {
 
     @WithName("secret-access-key")
     Optional<String> secretAccessKey();
+
+    /** The whole call, retries included; then per attempt; then the HTTP client's connect and read limits. */
+    @WithName("api-call-timeout")
+    @WithDefault("10S")
+    Duration apiCallTimeout();
+
+    @WithName("api-call-attempt-timeout")
+    @WithDefault("3S")
+    Duration apiCallAttemptTimeout();
+
+    @WithName("connection-timeout")
+    @WithDefault("2S")
+    Duration connectionTimeout();
+
+    @WithName("socket-timeout")
+    @WithDefault("5S")
+    Duration socketTimeout();
 }

@@ -69,7 +69,11 @@ public class StreamBeans {
     @Produces
     @Singleton
     EventBridgeClient eventBridge(FeedSettings feed) {
-        var builder = EventBridgeClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
+        var builder = EventBridgeClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(feed.connectionTimeout()).socketTimeout(feed.socketTimeout()))
+                .overrideConfiguration(config -> config.apiCallTimeout(feed.apiCallTimeout())
+                        .apiCallAttemptTimeout(feed.apiCallAttemptTimeout()));
         feed.region().map(Region::of).ifPresent(builder::region);
         feed.endpointOverride().ifPresent(builder::endpointOverride);
         if (feed.accessKeyId().isPresent() && feed.secretAccessKey().isPresent()) {

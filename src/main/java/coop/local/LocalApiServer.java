@@ -22,7 +22,6 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -76,7 +75,7 @@ public class LocalApiServer implements LocalReadiness {
         }
         entries.sort(Comparator.comparingInt((Entry e) -> e.route().specificity()).reversed());
         table = List.copyOf(entries);
-        server = HttpServer.create(new InetSocketAddress(host, configuredPort), 64);
+        server = LocalPorts.bind(host, configuredPort);
         executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
         server.createContext("/", this::serve);
@@ -164,6 +163,6 @@ public class LocalApiServer implements LocalReadiness {
             checks.put(part.name(), part.ready());
         }
         boolean ready = checks.values().stream().allMatch(Boolean::booleanValue);
-        return HttpAdapter.json(ready ? 200 : 503, Map.of("status", ready ? "ready" : "starting", "checks", checks));
+        return HttpAdapter.json(ready ? 200 : 503, Map.of("status", ready ? "ready" : "unavailable", "checks", checks));
     }
 }

@@ -8,7 +8,15 @@ import java.util.List;
  */
 public final class SubscribersFailed extends RuntimeException {
 
+    private final List<String> subscribers;
+
     public SubscribersFailed(String eventId, List<String> subscribers, Throwable first) {
         super("Event " + eventId + " failed in " + subscribers, first);
+        this.subscribers = List.copyOf(subscribers);
+    }
+
+    /** The names of the subscribers that failed, e.g. for a metric per subscriber. */
+    public List<String> subscribers() {
+        return subscribers;
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import coop.infra.SamTemplate.Grant;
 import org.junit.jupiter.api.Test;
 
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -138,7 +137,7 @@ class TemplateTest {
         assertThat(globals.path("Runtime").asText()).isEqualTo("Runtime");
         assertThat(globals.path("CodeUri").asText()).isEqualTo("../target/function.zip");
         assertThat(globals.path("Handler")).extracting(JsonNode::asText).containsExactly("IsNative",
-                "not.used.in.provided.runtime", "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest");
+                "not.used.in.provided.runtime", "coop.functions.RequestIdStreamHandler::handleRequest");
         for (String function : FUNCTIONS) {
             JsonNode properties = TEMPLATE.function(function);
             assertThat(properties.has("Runtime") || properties.has("Handler") || properties.has("CodeUri"))
@@ -235,26 +234,6 @@ class TemplateTest {
             logGroups.add(logGroup);
         }
         assertThat(logGroups).hasSameSizeAs(FUNCTIONS);
-    }
-
-    @Test
-    void alarms_watch_iterator_age_dead_letters_errors_and_throttles() {
-        Map<String, Set<String>> alarmed = new LinkedHashMap<>();
-        for (String id : TEMPLATE.resourcesOfType("AWS::CloudWatch::Alarm")) {
-            JsonNode alarm = TEMPLATE.resource(id).path("Properties");
-            String metric = alarm.path("Namespace").asText() + "/" + alarm.path("MetricName").asText();
-            for (JsonNode dimension : alarm.path("Dimensions")) {
-                alarmed.computeIfAbsent(metric, key -> new LinkedHashSet<>())
-                        .add(dimension.path("Value").asText().replaceFirst("\\.QueueName$", ""));
-            }
-        }
-        Map<String, String> functionIds = TEMPLATE.functionsByExport();
-        assertThat(alarmed.get("AWS/Lambda/IteratorAge")).contains(functionIds.get("processStreamRecord"));
-        String queue = TEMPLATE.events("processStreamRecord", "DynamoDB").get(0).path("DestinationConfig")
-                .path("OnFailure").path("Destination").asText().replaceFirst("\\.Arn$", "");
-        assertThat(alarmed.get("AWS/SQS/ApproximateNumberOfMessagesVisible")).contains(queue);
-        assertThat(alarmed.get("AWS/Lambda/Errors")).containsAll(functionIds.values());
-        assertThat(alarmed.get("AWS/Lambda/Throttles")).containsAll(functionIds.values());
     }
 
     @Test

@@ -15,8 +15,11 @@ import coop.store.EventIdConflict;
 import coop.store.ExpectedVersion;
 import coop.store.InvalidPageToken;
 import coop.admin.UnknownProjection;
+import coop.observability.HttpRequestLog;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,13 +39,19 @@ public class HttpAdapter {
     private static final ObjectMapper JSON = Json.mapper();
 
     private final Callers callers;
+    private final HttpRequestLog requestLog;
 
-    public HttpAdapter(Callers callers) {
+    public HttpAdapter(Callers callers, HttpRequestLog requestLog) {
         this.callers = callers;
+        this.requestLog = requestLog;
     }
 
-    /** Serves {@code event} with one of {@code routes}; never throws. */
+    /** Serves {@code event} with one of {@code routes}; never throws. Logs and measures every answer. */
     public APIGatewayV2HTTPResponse serve(APIGatewayV2HTTPEvent event, Routes routes) {
+        long started = System.nanoTime();
+        String route = ServedFacts.UNMATCHED;
+        String tenant = null;
+        APIGatewayV2HTTPResponse response;
         try {
             String method = event.getRequestContext() != null && event.getRequestContext().getHttp() != null
                     ? event.getRequestContext().getHttp().getMethod() : null;
@@ -51,16 +60,20 @@ public class HttpAdapter {
             if (match.isEmpty()) {
                 throw ApiError.notFound("There is no route " + method + " " + rawPath);
             }
+            route = match.get().entry().route().key();
             Caller caller = callers.of(event);
+            tenant = caller.tenantId();
             Map<String, String> parameters = new LinkedHashMap<>(match.get().pathParameters());
             if (event.getPathParameters() != null) {
                 parameters.putAll(event.getPathParameters());
             }
             Reply reply = match.get().entry().handler().handle(new ApiRequest(event, caller, parameters));
-            return json(reply.status(), reply.body());
+            response = json(reply.status(), reply.body());
         } catch (Throwable failure) {
-            return error(failure);
+            response = error(failure);
         }
+        ServedFacts.log(requestLog, event, route, tenant, response, started);
+        return response;
     }
 
     /** The error answer for {@code failure}; unexpected ones are logged and answered 500 with a generic message. */
@@ -79,6 +92,10 @@ public class HttpAdapter {
                     storedAt(conflict));
             case AppendTooLarge tooLarge -> ApiError.tooLarge(tooLarge.getMessage());
             case RuleViolation violation -> new ApiError(422, "rule_violation", violation.getMessage(), Map.of());
+            // DynamoDB unreachable, too slow (the client's time limits) or throttling: a retry later may succeed.
+            case SdkClientException unreachable -> unavailable(unreachable);
+            case SdkServiceException service when service.isThrottlingException() || service.statusCode() >= 500 ->
+                    unavailable(service);
             default -> {
                 String reference = UUID.randomUUID().toString();
                 LOG.errorf(failure, "Unexpected failure serving a request (reference %s)", reference);
@@ -99,6 +116,11 @@ public class HttpAdapter {
             fields.put("aggregate_version", at.aggregateVersion());
         });
         return fields;
+    }
+
+    private static ApiError unavailable(Exception cause) {
+        LOG.warnf("The store is unavailable: %s", cause.toString());
+        return new ApiError(503, "unavailable", "The event store is unavailable right now; try again shortly", Map.of());
     }
 
     private static Object expected(ExpectedVersion expected) {
