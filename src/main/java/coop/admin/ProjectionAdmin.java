@@ -1,59 +1,65 @@
 package coop.admin;
 
-import coop.stream.FamilySummaryProjection;
 import coop.domain.family.Family;
 import coop.store.Checkpoint;
 import coop.store.CheckpointStore;
+import coop.store.Rebuild;
+import coop.store.RebuildStore;
 import coop.store.StreamCatalog;
+import coop.stream.FamilySummaryProjection;
 
 import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
- * Admin work on projections: {@code POST /projections/{name}/rebuild}.
+ * Admin work on projections: {@code POST /projections/{name}/rebuild} starts a rebuild and returns at once; the
+ * work runs in {@link RebuildWorker}s, one chain of invocations per parallel scan segment.
  *
  * <p>A rebuild recomputes every row from the event history while the stream keeps flowing: rows are written on the
  * same version condition as incremental updates (same version overwritten, newer kept), so the two cannot regress
- * each other and the result equals the incrementally built model.
+ * each other and the result equals the incrementally built model. A new rebuild replaces a running one, whose
+ * segments stop at their next page.
  */
 public final class ProjectionAdmin {
 
-    private final FamilySummaryProjection familySummary;
     private final StreamCatalog streams;
+    private final RebuildStore rebuilds;
     private final CheckpointStore checkpoints;
+    private final SegmentLauncher launcher;
+    private final RebuildSettings settings;
     private final Clock clock;
 
-    public ProjectionAdmin(FamilySummaryProjection familySummary, StreamCatalog streams, CheckpointStore checkpoints,
-                           Clock clock) {
-        this.familySummary = familySummary;
+    public ProjectionAdmin(StreamCatalog streams, RebuildStore rebuilds, CheckpointStore checkpoints,
+                           SegmentLauncher launcher, RebuildSettings settings, Clock clock) {
         this.streams = streams;
+        this.rebuilds = rebuilds;
         this.checkpoints = checkpoints;
+        this.launcher = launcher;
+        this.settings = settings;
         this.clock = clock;
     }
 
     /**
-     * Rebuilds the named projection: status {@code rebuilding} while it runs, {@code running} after. Synchronous; the
-     * HTTP layer answers 202 and may run it after responding. A failed rebuild leaves the status {@code rebuilding}
-     * and counts the error, so {@code GET /projections} shows it.
+     * Starts rebuilding the named projection: status {@code rebuilding} until every segment is done, then
+     * {@code running}.
      *
-     * @return how many rows were rebuilt
      * @throws UnknownProjection when no rebuildable projection has that name
      */
-    public long rebuild(String projectionName) {
-        if (!FamilySummaryProjection.NAME.equals(projectionName)) {
-            throw new UnknownProjection(projectionName);
-        }
+    public Rebuild start(String projectionName) {
+        aggregateType(projectionName).orElseThrow(() -> new UnknownProjection(projectionName));
+        Rebuild rebuild = new Rebuild(UUID.randomUUID().toString(), projectionName, settings.segments(),
+                streams.approximateEventCount(), clock.instant(), Optional.empty());
+        rebuilds.start(rebuild);
         checkpoints.setStatus(projectionName, Checkpoint.Status.REBUILDING, clock.instant());
-        long[] count = {0};
-        try {
-            streams.forEachStream(Family.NAME, stream -> {
-                familySummary.rebuild(stream);
-                count[0]++;
-            });
-        } catch (RuntimeException e) {
-            checkpoints.recordFailure(projectionName, "rebuild: " + e, clock.instant());
-            throw e;
+        for (int segment = 0; segment < rebuild.totalSegments(); segment++) {
+            launcher.launch(new SegmentTask(rebuild.id(), projectionName, segment, rebuild.totalSegments()));
         }
-        checkpoints.setStatus(projectionName, Checkpoint.Status.RUNNING, clock.instant());
-        return count[0];
+        return rebuild;
+    }
+
+    /** The aggregate type whose streams a rebuildable projection is built from. */
+    static Optional<String> aggregateType(String projectionName) {
+        return FamilySummaryProjection.NAME.equals(projectionName) ? Optional.of(Family.NAME) : Optional.empty();
     }
 }

@@ -10,6 +10,7 @@ import coop.feed.EventBridgeFeedPublisher;
 import coop.store.CheckpointStore;
 import coop.store.EventStore;
 import coop.store.ReadModelStore;
+import coop.store.RebuildStore;
 import coop.store.StreamCatalog;
 import coop.store.dynamodb.DynamoDbCheckpoints;
 import coop.store.dynamodb.DynamoDbReadModels;
@@ -20,7 +21,6 @@ import coop.stream.FeedPublisher;
 import coop.stream.InAggregateOrder;
 import coop.stream.LockPortalOnOverdue;
 import coop.schedule.OverduePayments;
-import coop.admin.ProjectionAdmin;
 import coop.readmodel.ReadModelQueries;
 import coop.stream.RestorePortalOnPayment;
 import coop.stream.SnapshotPolicy;
@@ -113,15 +113,9 @@ public class StreamBeans {
 
     @Produces
     @Singleton
-    ReadModelQueries readModelQueries(ReadModelStore rows, CheckpointStore checkpoints, StreamDispatcher dispatcher) {
-        return new ReadModelQueries(rows, checkpoints, dispatcher, Json.mapper());
-    }
-
-    @Produces
-    @Singleton
-    ProjectionAdmin projectionAdmin(FamilySummaryProjection familySummary, StreamCatalog streams,
-                                    CheckpointStore checkpoints, Clock clock) {
-        return new ProjectionAdmin(familySummary, streams, checkpoints, clock);
+    ReadModelQueries readModelQueries(ReadModelStore rows, CheckpointStore checkpoints, StreamDispatcher dispatcher,
+                                      RebuildStore rebuilds) {
+        return new ReadModelQueries(rows, checkpoints, dispatcher, Json.mapper(), rebuilds::progress);
     }
 
     @Produces

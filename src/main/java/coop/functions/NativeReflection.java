@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.OperationTyp
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.Record;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
+import coop.admin.SegmentTask;
 import coop.app.AggregateView;
 import coop.app.Envelope;
 import coop.app.Explanation;
@@ -39,6 +40,7 @@ import coop.domain.family.VacationEnded;
 import coop.domain.family.VacationStarted;
 import coop.functions.http.Problem;
 import coop.store.Checkpoint;
+import coop.store.RebuildProgress;
 import coop.readmodel.FamilyPage;
 import coop.readmodel.FamilySummary;
 import coop.stream.HandlerType;
@@ -55,7 +57,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * result is an empty JSON object or a failed deserialization at run time.
  *
  * <p>Nested classes are listed one by one: registration does not follow nesting. A new record that crosses the
- * JSON boundary belongs here too.
+ * JSON boundary belongs here too; {@code NativeReflectionTest} fails until it is.
  */
 @RegisterForReflection(registerFullHierarchy = true, targets = {
         // Family events, state and the values inside them.
@@ -104,6 +106,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         HandlerType.class,
         OverdueRun.class,
         Checkpoint.Status.class,
+        RebuildProgress.class,
+        // Admin invocations: a rebuild segment, a replay request (read by Funqy's own mapper).
+        SegmentTask.class,
+        ReplayRequest.class,
+        ReplayRequest.StreamRange.class,
         // API Gateway HTTP API, payload format 2.0.
         APIGatewayV2HTTPEvent.class,
         APIGatewayV2HTTPEvent.RequestContext.class,

@@ -16,6 +16,7 @@ import coop.admin.ProjectionAdmin;
 import coop.readmodel.ProjectionInfo;
 import coop.readmodel.ProjectionList;
 import coop.readmodel.ReadModelQueries;
+import coop.store.Rebuild;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Singleton;
@@ -91,22 +92,21 @@ public class ReadModelsFunction implements HttpFunction {
     }
 
     /**
-     * Runs the rebuild within the request (the HTTP API allows 29 seconds) and answers 202 with how it went; a
-     * deployment with more families than that allows needs the rebuild handed to an asynchronous worker.
+     * Starts the rebuild and answers 202 at once: its segments run in their own asynchronous invocations, and
+     * {@code GET /projections} shows their progress.
      */
     private Reply rebuild(ApiRequest request) {
         String name = request.id("projection_name");
         request.caller().requireAdmin();
-        long rows = admin.rebuild(name);
-        ProjectionInfo after = queries.projections().projections().stream()
-                .filter(info -> info.projectionName().equals(name)).findFirst().orElseThrow();
-        return Reply.accepted(Map.of("projection_name", name, "status", after.status(), "rebuilt_rows", rows));
+        Rebuild rebuild = admin.start(name);
+        return Reply.accepted(Map.of("projection_name", name, "rebuild_id", rebuild.id(), "status", "rebuilding",
+                "total_segments", rebuild.totalSegments(), "events_total", rebuild.eventsTotal()));
     }
 
     private static ProjectionInfo withoutError(ProjectionInfo info) {
         return new ProjectionInfo(info.projectionName(), info.handlerType(), info.status(), info.lastEventId(),
                 info.lastEventTimestamp(), info.lastUpdated(), info.errorCount(),
-                info.lastError().map(error -> "(shown to admins)"), info.active());
+                info.lastError().map(error -> "(shown to admins)"), info.active(), info.rebuild());
     }
 
     @Override

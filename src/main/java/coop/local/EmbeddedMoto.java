@@ -79,7 +79,7 @@ public final class EmbeddedMoto {
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("moto exited with code " + process.exitValue() + "; is it installed? "
-                        + "python3 -m pip install 'moto[server]'");
+                        + "python3 -m pip install 'moto[server]==" + MotoPython.MOTO_VERSION + "'");
             }
             try {
                 if (http.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() < 500) {

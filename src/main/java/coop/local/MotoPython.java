@@ -13,22 +13,26 @@ import java.util.concurrent.TimeUnit;
 /**
  * Finds a Python 3 that can import moto, so that {@code ./mvnw quarkus:dev} and {@code ./mvnw verify} need no setup
  * step: the {@code python3} on the PATH when it has moto, otherwise a private virtual environment under
- * {@code ~/.cache/coop-event-store}, created and filled with {@code moto[server]} on first use.
+ * {@code ~/.cache/coop-event-store}, created and filled with {@code moto[server]} on first use. Only moto
+ * {@value #MOTO_VERSION} counts: {@code serialized_moto.py} patches its internals.
  */
 final class MotoPython {
 
     private static final Logger LOG = Logger.getLogger(MotoPython.class);
     private static final Path VENV = Path.of(System.getProperty("user.home"), ".cache", "coop-event-store", "moto");
     private static final long INSTALL_MINUTES = 10;
+    /** serialized_moto.py patches moto's internals, so the tests are written for this very version (as .ci/run). */
+    static final String MOTO_VERSION = "5.2.1";
+    private static final String REQUIREMENT = "moto[server]==" + MOTO_VERSION;
 
     private MotoPython() {
     }
 
-    /** The path of a python3 that imports moto, installing it into the private environment if need be. */
+    /** The path of a python3 that imports the pinned moto, installing it into the private environment if need be. */
     static String find() {
         String system = onPath().orElseThrow(() -> new IllegalStateException("python3 is not on the PATH; the "
                 + "embedded DynamoDB is moto, a Python package. Install Python 3, then: python3 -m pip install "
-                + "'moto[server]'"));
+                + "'" + REQUIREMENT + "'"));
         if (importsMoto(system)) {
             return system;
         }
@@ -36,12 +40,12 @@ final class MotoPython {
         if (Files.isExecutable(Path.of(privatePython)) && importsMoto(privatePython)) {
             return privatePython;
         }
-        LOG.infof("moto is not installed for %s: installing moto[server] into %s (once)", system, VENV);
+        LOG.infof("moto %s is not installed for %s: installing it into %s (once)", MOTO_VERSION, system, VENV);
         run(List.of(system, "-m", "venv", VENV.toString()));
-        run(List.of(privatePython, "-m", "pip", "install", "--quiet", "moto[server]"));
+        run(List.of(privatePython, "-m", "pip", "install", "--quiet", REQUIREMENT));
         if (!importsMoto(privatePython)) {
             throw new IllegalStateException("Could not install moto into " + VENV + "; install it by hand: "
-                    + "python3 -m pip install 'moto[server]'");
+                    + "python3 -m pip install '" + REQUIREMENT + "'");
         }
         return privatePython;
     }
@@ -58,7 +62,8 @@ final class MotoPython {
 
     private static boolean importsMoto(String python) {
         try {
-            Process check = new ProcessBuilder(python, "-c", "import moto, werkzeug")
+            Process check = new ProcessBuilder(python, "-c",
+                    "import moto, werkzeug, sys; sys.exit(moto.__version__ != '" + MOTO_VERSION + "')")
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             return check.waitFor(60, TimeUnit.SECONDS) && check.exitValue() == 0;
         } catch (IOException e) {
@@ -75,7 +80,7 @@ final class MotoPython {
             if (!process.waitFor(INSTALL_MINUTES, TimeUnit.MINUTES) || process.exitValue() != 0) {
                 process.destroy();
                 throw new IllegalStateException("'" + String.join(" ", command) + "' failed; install moto by hand: "
-                        + "python3 -m pip install 'moto[server]'");
+                        + "python3 -m pip install '" + REQUIREMENT + "'");
             }
         } catch (IOException e) {
             throw new IllegalStateException("could not run " + command.getFirst(), e);

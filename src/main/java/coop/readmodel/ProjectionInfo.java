@@ -2,11 +2,15 @@ package coop.readmodel;
 
 import coop.stream.HandlerType;
 import coop.store.Checkpoint;
+import coop.store.RebuildProgress;
 
 import java.time.Instant;
 import java.util.Optional;
 
-/** One entry of {@code GET /projections}: a subscriber and its checkpoint. */
+/**
+ * One entry of {@code GET /projections}: a subscriber and its checkpoint, and for a rebuildable projection its latest
+ * rebuild's progress (segments and events done, of how many; {@code finished_at} once the model is current).
+ */
 public record ProjectionInfo(
         String projectionName,
         HandlerType handlerType,
@@ -16,5 +20,6 @@ public record ProjectionInfo(
         Optional<Instant> lastUpdated,
         long errorCount,
         Optional<String> lastError,
-        boolean active) {
+        boolean active,
+        Optional<RebuildProgress> rebuild) {
 }

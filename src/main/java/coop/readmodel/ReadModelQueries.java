@@ -7,6 +7,7 @@ import coop.domain.family.PaymentStatus;
 import coop.store.Checkpoint;
 import coop.store.CheckpointStore;
 import coop.store.InvalidPageToken;
+import coop.store.RebuildProgress;
 import coop.store.ReadModelRow;
 import coop.store.ReadModelStore;
 
@@ -29,13 +30,21 @@ public final class ReadModelQueries {
     private final CheckpointStore checkpoints;
     private final StreamDispatcher dispatcher;
     private final ObjectMapper json;
+    private final Function<String, Optional<RebuildProgress>> rebuildProgress;
 
     public ReadModelQueries(ReadModelStore rows, CheckpointStore checkpoints, StreamDispatcher dispatcher,
                             ObjectMapper json) {
+        this(rows, checkpoints, dispatcher, json, name -> Optional.empty());
+    }
+
+    /** @param rebuildProgress a projection's latest rebuild, if it was ever rebuilt ({@code RebuildStore::progress}) */
+    public ReadModelQueries(ReadModelStore rows, CheckpointStore checkpoints, StreamDispatcher dispatcher,
+                            ObjectMapper json, Function<String, Optional<RebuildProgress>> rebuildProgress) {
         this.rows = rows;
         this.checkpoints = checkpoints;
         this.dispatcher = dispatcher;
         this.json = json;
+        this.rebuildProgress = rebuildProgress;
     }
 
     /** {@code GET /families/{family_id}/summary}: empty (404) when the tenant has no such family yet. */
@@ -66,7 +75,9 @@ public final class ReadModelQueries {
             Checkpoint.Status status = subscription.active() ? checkpoint.status() : Checkpoint.Status.STOPPED;
             return new ProjectionInfo(subscription.name(), subscription.handlerType(), status,
                     checkpoint.lastEventId(), checkpoint.lastEventTimestamp(), checkpoint.lastUpdated(),
-                    checkpoint.errorCount(), checkpoint.lastError(), subscription.active());
+                    checkpoint.errorCount(), checkpoint.lastError(), subscription.active(),
+                    subscription.handlerType() == HandlerType.PROJECTION
+                            ? rebuildProgress.apply(subscription.name()) : Optional.empty());
         }).toList();
         return new ProjectionList(infos);
     }

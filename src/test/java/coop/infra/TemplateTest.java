@@ -22,7 +22,7 @@ class TemplateTest {
     private static final SamTemplate TEMPLATE = SamTemplate.fromClasspath();
 
     private static final List<String> FUNCTIONS = List.of("appendEvents", "revertCorrelation", "loadAggregate",
-            "queryEvents", "readModels", "processStreamRecord", "markOverduePayments");
+            "queryEvents", "readModels", "processStreamRecord", "markOverduePayments", "rebuildProjection", "replayEvents");
 
     /** Every route of API.md (except the local-only /health) and the function that serves it. */
     private static final Map<String, String> API_ROUTES = Map.ofEntries(
@@ -50,6 +50,10 @@ class TemplateTest {
     /** Rows are read, listed and written with a version condition; nothing else. */
     private static final String[] READ_MODELS = {"dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem"};
 
+    /** Rebuild segments run in asynchronous invocations of this function's alias, and nothing else is invoked. */
+    private static final String REBUILD_FUNCTION = "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:"
+            + "function:${AWS::StackName}-rebuildProjection:live";
+
     private static final String[] CHECKPOINTS = {"dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem"};
 
     /** What each function may do besides writing its own logs; anything more or less fails. */
@@ -74,11 +78,18 @@ class TemplateTest {
                     on("EventIdsTable", "dynamodb:GetItem"),
                     on("SnapshotsTable", "dynamodb:Query")),
             "readModels", grants(
-                    on("ReadModelsTable", READ_MODELS),
+                    on("ReadModelsTable", "dynamodb:Query", "dynamodb:GetItem"),
                     on("ReadModelsTable/index/by_listing", "dynamodb:Query"),
+                    on("CheckpointsTable", "dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem",
+                            "dynamodb:PutItem"),
+                    on("EventsTable", "dynamodb:DescribeTable"),
+                    on(REBUILD_FUNCTION, "lambda:InvokeFunction")),
+            "rebuildProjection", grants(
+                    on("EventsTable", "dynamodb:Scan", "dynamodb:Query"),
+                    on("SnapshotsTable", SNAPSHOTS),
+                    on("ReadModelsTable", "dynamodb:PutItem"),
                     on("CheckpointsTable", CHECKPOINTS),
-                    on("EventsTable", "dynamodb:Query", "dynamodb:Scan"),
-                    on("SnapshotsTable", SNAPSHOTS)),
+                    on(REBUILD_FUNCTION, "lambda:InvokeFunction")),
             "processStreamRecord", grants(
                     on("EventsTable/stream", "dynamodb:DescribeStream", "dynamodb:GetRecords",
                             "dynamodb:GetShardIterator"),
@@ -92,6 +103,15 @@ class TemplateTest {
                     on("CheckpointsTable", CHECKPOINTS),
                     on("FeedBus", "events:PutEvents"),
                     on("StreamDeadLetterQueue", "sqs:SendMessage")),
+            "replayEvents", grants(
+                    on("EventsTable", "dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem",
+                            "dynamodb:ConditionCheckItem", "dynamodb:Scan"),
+                    on("EventsTable/index/*", "dynamodb:Query"),
+                    on("SnapshotsTable", SNAPSHOTS),
+                    on("ReadModelsTable", READ_MODELS),
+                    on("ReadModelsTable/index/by_listing", "dynamodb:Query"),
+                    on("CheckpointsTable", CHECKPOINTS),
+                    on("FeedBus", "events:PutEvents")),
             "markOverduePayments", grants(
                     on("ReadModelsTable", "dynamodb:Query"),
                     on("ReadModelsTable/index/by_listing", "dynamodb:Query"),
@@ -217,7 +237,7 @@ class TemplateTest {
                     .noneMatch(grant -> grant.action().endsWith(":*"))
                     .noneMatch(grant -> grant.resource().equals("*") && !grant.action().equals("dynamodb:ListStreams"))
                     .noneMatch(grant -> grant.action().equals("events:PutEvents")
-                            && !function.equals("processStreamRecord"));
+                            && !List.of("processStreamRecord", "replayEvents").contains(function));
         }
     }
 
@@ -295,7 +315,8 @@ class TemplateTest {
 
     private boolean isWrite(Grant grant) {
         return !Set.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Scan",
-                "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams")
+                "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams",
+                "dynamodb:DescribeTable")
                 .contains(grant.action());
     }
 

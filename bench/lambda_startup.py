@@ -1,0 +1,205 @@
+"""Spawn-to-first-response of a Lambda artifact under a real Lambda Java runtime client and a fake Runtime API.
+
+Run through bench/lambda-startup.sh, which builds what this needs. Prints, for the application's loadAggregate and a
+hello-world Funqy function: median spawn-to-first-response, median init (spawn to the first /next poll), median first
+invocation (that poll to the response), classes loaded, and the zip size; then the ratios.
+"""
+import argparse
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import zipfile
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest"
+RUNTIME_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda"
+TENANT, FAMILY = "bench-coop", "bench"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class RuntimeApi:
+    """The Lambda Runtime API: hands out one event, records when it was polled and when it was answered."""
+
+    def __init__(self, event):
+        self.event = event
+        self.reset()
+        api = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):
+                if self.path.endswith("/runtime/invocation/next"):
+                    if api.polled is None:
+                        api.polled = time.monotonic()
+                        body = json.dumps(api.event).encode()
+                        self.send_response(200)
+                        self.send_header("Lambda-Runtime-Aws-Request-Id", "bench-request-1")
+                        self.send_header("Lambda-Runtime-Deadline-Ms", str(int(time.time() * 1000) + 60000))
+                        self.send_header("Lambda-Runtime-Invoked-Function-Arn",
+                                         "arn:aws:lambda:us-east-1:123456789012:function:bench")
+                        self.send_header("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000")
+                        # The runtime client's native code reads these two unconditionally.
+                        self.send_header("Lambda-Runtime-Client-Context", "{}")
+                        self.send_header("Lambda-Runtime-Cognito-Identity", "{}")
+                        self.send_header("Content-Type", "application/json")
+                        self.send_header("Content-Length", str(len(body)))
+                        self.end_headers()
+                        self.wfile.write(body)
+                    else:
+                        api.done.wait(120)  # the second poll waits, as in Lambda, until the process is frozen
+                        self.send_response(500)
+                        self.end_headers()
+
+            def do_POST(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length).decode() if length else ""
+                api.answered = time.monotonic()
+                api.answer = (self.path.rsplit("/", 1)[-1], body)
+                self.send_response(202)
+                self.end_headers()
+                api.done.set()
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def reset(self):
+        self.polled = self.answered = self.answer = None
+        self.done = threading.Event()
+
+    @property
+    def address(self):
+        return "127.0.0.1:%d" % self.server.server_address[1]
+
+
+def run_once(java, task, runtime_jars, api, env, class_log=None):
+    api.reset()
+    command = [java, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx900m"]
+    if class_log:
+        command.append("-Xlog:class+load=info:file=%s" % class_log)
+    classpath = os.pathsep.join([task, os.path.join(task, "lib", "*"), os.path.join(runtime_jars, "*")])
+    command += ["-cp", classpath, RUNTIME_MAIN, HANDLER]
+    full_env = dict(os.environ, AWS_LAMBDA_RUNTIME_API=api.address, LAMBDA_TASK_ROOT=task, _HANDLER=HANDLER,
+                    AWS_REGION="us-east-1", AWS_DEFAULT_REGION="us-east-1", AWS_ACCESS_KEY_ID="test",
+                    AWS_SECRET_ACCESS_KEY="test", AWS_LAMBDA_FUNCTION_NAME="bench",
+                    AWS_LAMBDA_FUNCTION_MEMORY_SIZE="1024", AWS_LAMBDA_FUNCTION_VERSION="1", **env)
+    spawned = time.monotonic()
+    process = subprocess.Popen(command, cwd=task, env=full_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    finished = api.done.wait(180)
+    process.kill()
+    _, err = process.communicate()
+    if not finished or api.answer is None:
+        sys.exit("no answer from %s; stderr:\n%s" % (task, err.decode()[-3000:]))
+    kind, body = api.answer
+    if kind != "response":
+        sys.exit("the function failed (%s): %s\nstderr:\n%s" % (kind, body[:2000], err.decode()[-3000:]))
+    return api.answered - spawned, api.polled - spawned, api.answered - api.polled, body
+
+
+def measure(name, zip_path, event, env, args, expect):
+    task = os.path.join(args.work, name, "task")
+    shutil.rmtree(task, ignore_errors=True)
+    with zipfile.ZipFile(zip_path) as archive:
+        archive.extractall(task)
+    api = RuntimeApi(event)
+    runtime_jars = os.path.join(args.work, "runtime")
+    class_log = os.path.join(args.work, name, "classes.log")
+    *_, body = run_once(args.java, task, runtime_jars, api, env, class_log)  # warms the OS caches, counts classes
+    if expect not in body:
+        sys.exit("%s answered %s, expected it to contain %s" % (name, body[:500], expect))
+    with open(class_log) as log:
+        classes = sum(1 for line in log if "class,load" in line)
+    runs = [run_once(args.java, task, runtime_jars, api, env)[:3] for _ in range(args.runs)]
+    return {
+        "total": statistics.median(r[0] for r in runs),
+        "init": statistics.median(r[1] for r in runs),
+        "first": statistics.median(r[2] for r in runs),
+        "classes": classes,
+        "zip_mb": os.path.getsize(zip_path) / 1e6,
+    }
+
+
+def start_moto():
+    port = free_port()
+    moto = subprocess.Popen([sys.executable, "-c", "from moto.server import main; main()", "-H", "127.0.0.1",
+                             "-p", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    endpoint = "http://127.0.0.1:%d" % port
+    for _ in range(200):
+        try:
+            socket.create_connection(("127.0.0.1", port), 0.2).close()
+            return moto, endpoint
+        except OSError:
+            time.sleep(0.1)
+    sys.exit("moto did not start")
+
+
+def seed(endpoint):
+    import boto3
+    dynamo = boto3.client("dynamodb", endpoint_url=endpoint, region_name="us-east-1",
+                          aws_access_key_id="test", aws_secret_access_key="test")
+    for table in ("bench-events", "bench-snapshots"):
+        dynamo.create_table(TableName=table, BillingMode="PAY_PER_REQUEST",
+                            KeySchema=[{"AttributeName": "stream_id", "KeyType": "HASH"},
+                                       {"AttributeName": "version", "KeyType": "RANGE"}],
+                            AttributeDefinitions=[{"AttributeName": "stream_id", "AttributeType": "S"},
+                                                  {"AttributeName": "version", "AttributeType": "N"}])
+    s = lambda value: {"S": value}
+    dynamo.put_item(TableName="bench-events", Item={
+        "stream_id": s("%s#Family#%s" % (TENANT, FAMILY)), "version": {"N": "1"}, "tenant_id": s(TENANT),
+        "aggregate_type": s("Family"), "aggregate_id": s(FAMILY), "event_id": s("bench-enrolled"),
+        "event_type": s("FamilyEnrolled"), "event_version": {"N": "1"},
+        "event_data": s('{"family_name":"Bench Family","enrollment_date":"2024-09-01"}'),
+        "event_timestamp": s("2024-09-01T09:00:00.000000Z"), "user_id": s("bench"), "correlation_id": s("bench"),
+        "event_key": s(TENANT + "#bench-enrolled"), "correlation_key": s(TENANT + "#bench"),
+        "type_key": s(TENANT + "#FamilyEnrolled#0")})
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    for option in ("--work", "--java", "--app", "--hello"):
+        parser.add_argument(option, required=True)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    moto, endpoint = start_moto()
+    try:
+        seed(endpoint)
+        load = {"version": "2.0", "routeKey": "GET /aggregates/{aggregate_type}/{aggregate_id}",
+                "rawPath": "/aggregates/Family/" + FAMILY, "rawQueryString": "", "headers": {},
+                "pathParameters": {"aggregate_type": "Family", "aggregate_id": FAMILY},
+                "requestContext": {"http": {"method": "GET", "path": "/aggregates/Family/" + FAMILY},
+                                   "routeKey": "GET /aggregates/{aggregate_type}/{aggregate_id}",
+                                   "requestId": "bench-request-1",
+                                   "authorizer": {"jwt": {"claims": {"sub": "bench", "tenant_id": TENANT,
+                                                                     "roles": "coordinator"}}}},
+                "isBase64Encoded": False}
+        app_env = {"QUARKUS_FUNQY_EXPORT": "loadAggregate", "QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE": endpoint,
+                   "COOP_TABLES_EVENTS": "bench-events", "COOP_TABLES_SNAPSHOTS": "bench-snapshots",
+                   "COOP_TABLES_READ_MODELS": "bench-read-models", "COOP_TABLES_CHECKPOINTS": "bench-checkpoints"}
+        app = measure("app", args.app, load, app_env, args, "Bench Family")
+        hello = measure("hello", args.hello, "bench", {"QUARKUS_FUNQY_EXPORT": "hello"}, args, "hello bench")
+    finally:
+        moto.kill()
+    print("%-22s %12s %12s %12s %10s %8s" % ("", "spawn->resp", "init", "1st call", "classes", "zip MB"))
+    for name, row in (("loadAggregate (app)", app), ("hello-world Funqy", hello)):
+        print("%-22s %11.2fs %11.2fs %11.2fs %10d %8.1f" % (name, row["total"], row["init"], row["first"],
+                                                          row["classes"], row["zip_mb"]))
+    print("ratio app/hello: spawn->response %.2fx, first call %.1fx, classes %.2fx, zip %.2fx (median of %d runs)" % (
+        app["total"] / hello["total"], app["first"] / hello["first"], app["classes"] / hello["classes"],
+        app["zip_mb"] / hello["zip_mb"], args.runs))
+
+
+if __name__ == "__main__":
+    main()

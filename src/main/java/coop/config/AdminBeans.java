@@ -1,0 +1,86 @@
+package coop.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import coop.admin.LambdaSegmentLauncher;
+import coop.admin.ProjectionAdmin;
+import coop.admin.RebuildSettings;
+import coop.admin.RebuildWorker;
+import coop.admin.Replay;
+import coop.admin.SegmentLauncher;
+import coop.store.CheckpointStore;
+import coop.store.EventStore;
+import coop.store.RebuildStore;
+import coop.store.StreamCatalog;
+import coop.store.dynamodb.DynamoDbRebuilds;
+import coop.stream.FamilySummaryProjection;
+import coop.stream.StreamDispatcher;
+import io.quarkus.arc.profile.IfBuildProfile;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Wires admin work on projections: replays of stored events, and rebuilds (their state, the admin entry and the
+ * segment worker). In AWS segments run in asynchronous
+ * invocations of {@code rebuildProjection}; dev and test runs launch them on a background executor instead
+ * ({@code coop.local.LocalRebuilds}).
+ */
+public class AdminBeans {
+
+    @Produces
+    @Singleton
+    Replay replay(EventStore store, StreamCatalog streams, StreamDispatcher dispatcher,
+                  @ConfigProperty(name = "coop.replay.margin") Duration margin) {
+        return new Replay(store, streams, dispatcher, margin);
+    }
+
+    @Produces
+    @Singleton
+    RebuildStore rebuildStore(DynamoDbClient dynamo, TableNames tables) {
+        return new DynamoDbRebuilds(dynamo, tables.checkpoints());
+    }
+
+    @Produces
+    @Singleton
+    RebuildSettings rebuildSettings(@ConfigProperty(name = "coop.rebuild.segments") int segments,
+                                    @ConfigProperty(name = "coop.rebuild.page-size") int pageSize,
+                                    @ConfigProperty(name = "coop.rebuild.pages-per-invocation") int pagesPerInvocation) {
+        return new RebuildSettings(segments, pageSize, pagesPerInvocation);
+    }
+
+    @Produces
+    @Singleton
+    ProjectionAdmin projectionAdmin(StreamCatalog streams, RebuildStore rebuilds, CheckpointStore checkpoints,
+                                    SegmentLauncher launcher, RebuildSettings settings, Clock clock) {
+        return new ProjectionAdmin(streams, rebuilds, checkpoints, launcher, settings, clock);
+    }
+
+    @Produces
+    @Singleton
+    RebuildWorker rebuildWorker(StreamCatalog streams, RebuildStore rebuilds, CheckpointStore checkpoints,
+                                FamilySummaryProjection familySummary, SegmentLauncher launcher,
+                                RebuildSettings settings, Clock clock) {
+        return new RebuildWorker(streams, rebuilds, checkpoints, familySummary::rebuild, launcher, settings, clock);
+    }
+
+    @Produces
+    @Singleton
+    @IfBuildProfile("prod")
+    LambdaClient lambda() {
+        return LambdaClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    @Produces
+    @Singleton
+    @IfBuildProfile("prod")
+    SegmentLauncher lambdaSegments(LambdaClient lambda, ObjectMapper json,
+                                   @ConfigProperty(name = "coop.rebuild.function") String function) {
+        return new LambdaSegmentLauncher(lambda, function, json);
+    }
+}

@@ -1,0 +1,41 @@
+package coop.functions;
+
+import coop.admin.Replay;
+import coop.admin.ReplayResult;
+import coop.store.StreamId;
+import io.quarkus.funqy.Funq;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The operator's replay command ({@code aws lambda invoke}, see the README): runs the stream's subscribers again on
+ * the stored events of failed stream batches (the on-failure queue's messages) or of given aggregate version ranges.
+ * Idempotent: replaying twice changes nothing.
+ */
+public class ReplayEventsFunction {
+
+    @Inject
+    Replay replay;
+
+    @Funq
+    public Map<String, Object> replayEvents(ReplayRequest request) {
+        List<ReplayResult> results = new ArrayList<>();
+        if (request.deadLetters() != null && !request.deadLetters().isEmpty()) {
+            results.add(replay.replay(request.deadLetters().stream().map(DeadLetterMessages::read).toList()));
+        }
+        if (request.streams() != null) {
+            for (ReplayRequest.StreamRange range : request.streams()) {
+                results.add(replay.replay(new StreamId(range.tenantId(), range.aggregateType(), range.aggregateId()),
+                        range.fromVersion(), range.toVersion()));
+            }
+        }
+        if (results.isEmpty()) {
+            throw new IllegalArgumentException("Nothing to replay: give dead_letters and/or streams");
+        }
+        return Map.of("replayed", results.stream().mapToInt(ReplayResult::replayed).sum(),
+                "failed_event_ids", results.stream().flatMap(result -> result.failedEventIds().stream()).toList());
+    }
+}

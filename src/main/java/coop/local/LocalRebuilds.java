@@ -1,0 +1,24 @@
+package coop.local;
+
+import coop.admin.RebuildWorker;
+import coop.admin.SegmentLauncher;
+import io.quarkus.arc.profile.IfBuildProfile;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+
+/** Dev and test runs: rebuild segments run on a background executor, standing in for asynchronous invocations. */
+@IfBuildProfile(anyOf = {"dev", "test"})
+public class LocalRebuilds {
+
+    @Produces
+    @Singleton
+    ExecutorSegmentLauncher localSegments(Provider<RebuildWorker> worker) {
+        return new ExecutorSegmentLauncher(task -> worker.get().run(task), 4);
+    }
+
+    void stop(@Disposes ExecutorSegmentLauncher launcher) {
+        launcher.close();
+    }
+}
