@@ -5,10 +5,12 @@ import coop.app.AggregateTypes;
 import coop.app.EventCodec;
 import coop.app.EventService;
 import coop.app.Json;
+import coop.app.SnapshotWriteCounts;
 import coop.domain.family.Family;
 import coop.store.EventStore;
 import coop.store.dynamodb.DynamoDbEventStore;
 import coop.store.dynamodb.StoreSettings;
+import coop.stream.SnapshotPolicy;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -43,10 +45,19 @@ public class CoreBeans {
         return new EventCodec(Json.mapper());
     }
 
+    /** Counts snapshot writes and failures, for a metrics publisher to report. */
     @Produces
     @Singleton
-    AggregateRepository aggregateRepository(EventStore store, EventCodec codec) {
-        return new AggregateRepository(store, codec);
+    SnapshotWriteCounts snapshotWrites() {
+        return new SnapshotWriteCounts();
+    }
+
+    @Produces
+    @Singleton
+    AggregateRepository aggregateRepository(EventStore store, EventCodec codec, SnapshotSettings snapshots,
+                                            SnapshotWriteCounts writes) {
+        SnapshotPolicy policy = new SnapshotPolicy(snapshots.every(), snapshots.defaultEvery());
+        return new AggregateRepository(store, codec, policy::everyFor, writes);
     }
 
     @Produces

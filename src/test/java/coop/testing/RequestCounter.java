@@ -4,26 +4,57 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Records the operation name of every DynamoDB request the SDK sends, so tests can assert request budgets. */
+/**
+ * Records the operation name of every DynamoDB request the SDK sends, so tests can assert request budgets, and what
+ * the reads brought back: items, and response bytes (the HTTP bodies' Content-Length).
+ */
 public final class RequestCounter implements ExecutionInterceptor {
 
     private final List<String> operations = new CopyOnWriteArrayList<>();
+    private final AtomicLong itemsRead = new AtomicLong();
+    private final AtomicLong bytesRead = new AtomicLong();
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         operations.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
     }
 
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        if (context.response() instanceof QueryResponse query) {
+            itemsRead.addAndGet(query.count() == null ? query.items().size() : query.count());
+        } else if (context.response() instanceof GetItemResponse get && get.hasItem()) {
+            itemsRead.incrementAndGet();
+        }
+        context.httpResponse().firstMatchingHeader("Content-Length")
+                .ifPresent(length -> bytesRead.addAndGet(Long.parseLong(length)));
+    }
+
     public void reset() {
         operations.clear();
+        itemsRead.set(0);
+        bytesRead.set(0);
     }
 
     /** The operations sent since the last reset, in order, e.g. {@code [Query, PutItem]}. */
     public List<String> operations() {
         return List.copyOf(operations);
+    }
+
+    /** Items that queries and gets returned since the last reset. */
+    public long itemsRead() {
+        return itemsRead.get();
+    }
+
+    /** Response body bytes of every request since the last reset. */
+    public long bytesRead() {
+        return bytesRead.get();
     }
 }

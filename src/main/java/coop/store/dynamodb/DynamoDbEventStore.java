@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The event store on DynamoDB. Events live in one table keyed by (stream_id, version), where a conditional write per
@@ -23,7 +24,7 @@ import java.util.Optional;
  * <p>Request budget: an append with an exact expected version is one request (a {@code PutItem} for a stream's
  * first event, otherwise one {@code TransactWriteItems}); with "any" it first reads the stream's head, and, when
  * the caller chose the event ids, looks the first one up to recognise a retry. Loading a stream's snapshot and
- * the events after it is two queries.
+ * the events after it is two queries; as of an instant, one more, on the (stream, time) index.
  */
 public final class DynamoDbEventStore implements EventStore {
 
@@ -31,11 +32,13 @@ public final class DynamoDbEventStore implements EventStore {
     private final StreamReads streams;
     private final IndexQueries index;
     private final Snapshots snapshots;
+    private final StreamTimeIndex timeIndex;
 
     public DynamoDbEventStore(DynamoDbClient dynamo, StoreSettings settings, Clock clock) {
         this.streams = new StreamReads(dynamo, settings.eventsTable());
         this.index = new IndexQueries(dynamo, settings.eventsTable());
         this.snapshots = new Snapshots(dynamo, settings.snapshotsTable(), clock);
+        this.timeIndex = new StreamTimeIndex(dynamo, settings.eventsTable());
         this.appends = new Appends(new ConditionalWrites(dynamo, settings.eventsTable()), streams, index, clock,
                 settings.anyRetries());
     }
@@ -68,8 +71,14 @@ public final class DynamoDbEventStore implements EventStore {
     }
 
     @Override
-    public List<RecordedEvent> readStreamAsOf(StreamId stream, long afterVersion, Instant asOf) {
-        return streams.readAsOf(stream, afterVersion, asOf);
+    public OptionalLong versionAsOf(StreamId stream, Instant asOf) {
+        return timeIndex.versionAsOf(stream, asOf);
+    }
+
+    @Override
+    public List<RecordedEvent> readStreamAsOf(StreamId stream, long afterVersion, long likelyLastVersion,
+                                              Instant asOf) {
+        return streams.readAsOf(stream, afterVersion, likelyLastVersion, asOf);
     }
 
     @Override
@@ -94,12 +103,12 @@ public final class DynamoDbEventStore implements EventStore {
     }
 
     @Override
-    public Optional<Snapshot> latestSnapshotAsOf(StreamId stream, Instant asOf) {
-        return snapshots.latestAsOf(stream, asOf);
+    public void saveSnapshot(Snapshot snapshot) {
+        snapshots.save(snapshot);
     }
 
     @Override
-    public void saveSnapshot(Snapshot snapshot) {
-        snapshots.save(snapshot);
+    public boolean saveSnapshotIfAbsent(Snapshot snapshot) {
+        return snapshots.saveIfAbsent(snapshot);
     }
 }
