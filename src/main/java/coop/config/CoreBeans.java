@@ -35,8 +35,9 @@ public class CoreBeans {
 
     @Produces
     @Singleton
-    EventStore eventStore(DynamoDbClient dynamo, TableNames tables, Clock clock) {
-        return new DynamoDbEventStore(dynamo, new StoreSettings(tables.events(), tables.snapshots()), clock);
+    EventStore eventStore(DynamoDbClient dynamo, TableNames tables, SnapshotSettings snapshots, Clock clock) {
+        return new DynamoDbEventStore(dynamo, new StoreSettings(tables.events(), tables.snapshots(),
+                StoreSettings.DEFAULT_ANY_RETRIES, snapshots.writeTimeout()), clock);
     }
 
     @Produces

@@ -1,6 +1,5 @@
 package coop.app;
 
-import coop.domain.family.ChildAdded;
 import coop.domain.family.Family;
 import coop.domain.family.FamilyEnrolled;
 import coop.domain.family.FamilyEvent;
@@ -12,8 +11,6 @@ import coop.store.ExpectedVersion;
 import coop.store.NewEvent;
 import coop.store.Snapshot;
 import coop.store.StreamId;
-import coop.testing.BulkEvents;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,11 +19,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,55 +80,35 @@ class OnDemandSnapshotTest extends AppTest {
     }
 
     @Test
-    void a_20000_event_family_snapshots_and_loads_in_two_requests() {
-        StreamId stream = family("long");
-        List<FamilyEvent> history = new ArrayList<>(List.of(enrolment("Long Family")));
-        history.addAll(payments(20_000));
-        BulkEvents.write(dynamo, tables.name("EventsTable"), stream, 0, encode(history), clock.instant());
-
-        FamilyState replayed = flat.load(Family.INSTANCE, stream, LoadTarget.latest()).orElseThrow().state();
-        Snapshot snapshot = store.latestSnapshot(stream, Long.MAX_VALUE).orElseThrow();
-        requests.reset();
-        Loaded<FamilyState> loaded = flat.load(Family.INSTANCE, stream, LoadTarget.latest()).orElseThrow();
-
-        assertThat(snapshot.version()).isEqualTo(20_001);
-        assertThat(snapshot.state().length()).isLessThan(8_000);
-        assertThat(requests.operations()).containsExactly("Query", "Query");
-        assertThat(loaded.state()).isEqualTo(replayed);
-        assertThat(loaded.state().paymentCount()).isEqualTo(10_000);
-        assertThat(loaded.state().totalReceived()).isEqualByComparingTo(new BigDecimal("1000000"));
-        assertThat(loaded.state().payments()).hasSize(FamilyState.RECENT_PAYMENTS);
-    }
-
-    @Test
-    void a_snapshot_too_large_for_an_item_is_logged_and_counted_and_the_load_still_answers() {
-        StreamId stream = family("many-children");
-        store.append(stream, ExpectedVersion.noStream(), encode(enrolment("Many Children")), meta());
-        String longName = "n".repeat(2_000);
-        for (int batch = 0; batch < 3; batch++) {
-            List<FamilyEvent> children = new ArrayList<>();
-            for (int i = 0; i < 70; i++) {
-                children.add(new ChildAdded(longName + batch + "-" + i, 8, 3));
-            }
-            store.append(stream, ExpectedVersion.exactly(1 + batch * 70L), encode(children), meta());
-        }
-        List<String> warnings = new CopyOnWriteArrayList<>();
-        Handler capture = warningsTo(warnings);
-        Logger logger = Logger.getLogger(AggregateRepository.class.getName());
-        logger.addHandler(capture);
+    void loads_racing_to_store_the_same_snapshot_store_it_once() throws Exception {
+        StreamId stream = family("raced");
+        store.append(stream, ExpectedVersion.noStream(), encode(enrolment("Raced")), meta());
+        int loaders = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(loaders);
         try {
-            requests.reset();
-            Loaded<FamilyState> loaded = flat.load(Family.INSTANCE, stream, LoadTarget.latest()).orElseThrow();
-
-            assertThat(loaded.state().children()).hasSize(210);
-            assertThat(requests.operations()).doesNotContain("PutItem");
+            for (int round = 0; round < 5; round++) {
+                long head = 1 + round * 60L;
+                store.append(stream, ExpectedVersion.exactly(head), encode(payments(60)), meta());
+                long writtenBefore = counts.written();
+                CyclicBarrier together = new CyclicBarrier(loaders);
+                List<Future<Long>> loads = new ArrayList<>();
+                for (int i = 0; i < loaders; i++) {
+                    loads.add(pool.submit(() -> {
+                        together.await();
+                        return flat.load(Family.INSTANCE, stream, LoadTarget.latest()).orElseThrow().version();
+                    }));
+                }
+                for (Future<Long> load : loads) {
+                    assertThat(load.get(60, TimeUnit.SECONDS)).isEqualTo(head + 60);
+                }
+                assertThat(counts.written() - writtenBefore).as("round %d", round).isEqualTo(1);
+                assertThat(store.latestSnapshot(stream, Long.MAX_VALUE)).get().extracting(Snapshot::version)
+                        .isEqualTo(head + 60);
+            }
         } finally {
-            logger.removeHandler(capture);
+            pool.shutdownNow();
         }
-        assertThat(counts.failed()).isEqualTo(1);
-        assertThat(store.latestSnapshot(stream, Long.MAX_VALUE)).isEmpty();
-        assertThat(warnings).singleElement().asString()
-                .contains(stream.toString(), "version 211", "bytes of state", "item limit");
+        assertThat(counts.failed()).isZero();
     }
 
     record Cost(int requests, long items, long bytes) {
@@ -179,24 +156,5 @@ class OnDemandSnapshotTest extends AppTest {
                 Optional.empty())).toList();
         api.append(new AppendRequest(TENANT, Family.NAME, familyId, expected, proposed, "importer",
                 Optional.empty(), Optional.empty()));
-    }
-
-    private static Handler warningsTo(List<String> warnings) {
-        return new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    warnings.add(record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage());
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
     }
 }

@@ -37,7 +37,7 @@ public final class DynamoDbEventStore implements EventStore {
     public DynamoDbEventStore(DynamoDbClient dynamo, StoreSettings settings, Clock clock) {
         this.streams = new StreamReads(dynamo, settings.eventsTable());
         this.index = new IndexQueries(dynamo, settings.eventsTable());
-        this.snapshots = new Snapshots(dynamo, settings.snapshotsTable(), clock);
+        this.snapshots = new Snapshots(dynamo, settings.snapshotsTable(), clock, settings.snapshotWriteTimeout());
         this.timeIndex = new StreamTimeIndex(dynamo, settings.eventsTable());
         this.appends = new Appends(new ConditionalWrites(dynamo, settings.eventsTable()), streams, index, clock,
                 settings.anyRetries());

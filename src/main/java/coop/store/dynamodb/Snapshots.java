@@ -18,17 +18,18 @@ import java.util.Optional;
 /** Snapshot items, keyed by (stream_id, version) like the events they summarise. */
 final class Snapshots {
 
-    /** The longest a load waits for the snapshot it writes on the side; the load's answer does not depend on it. */
-    static final Duration WRITE_TIMEOUT = Duration.ofSeconds(1);
 
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
+    /** The longest a load waits for the snapshot it writes on the side; the load's answer does not depend on it. */
+    private final Duration writeTimeout;
 
-    Snapshots(DynamoDbClient dynamo, String table, Clock clock) {
+    Snapshots(DynamoDbClient dynamo, String table, Clock clock, Duration writeTimeout) {
         this.dynamo = dynamo;
         this.table = table;
         this.clock = clock;
+        this.writeTimeout = writeTimeout;
     }
 
     Optional<Snapshot> latest(StreamId stream, long atOrBelowVersion) {
@@ -53,7 +54,7 @@ final class Snapshots {
     /**
      * Writes the snapshot unless one of the same or a newer state schema is already stored at its version: loads
      * that race to write the same snapshot write it once, and code of an older schema (during a deployment) never
-     * replaces a newer one. Bounded by {@link #WRITE_TIMEOUT}, since a load waits for it.
+     * replaces a newer one. Bounded by the write timeout, since a load waits for it.
      *
      * @return whether it was written
      */
@@ -65,7 +66,7 @@ final class Snapshots {
                     .conditionExpression("attribute_not_exists(#v) OR #schema < :schema")
                     .expressionAttributeNames(Map.of("#v", SnapshotItems.VERSION, "#schema", SnapshotItems.STATE_SCHEMA))
                     .expressionAttributeValues(Map.of(":schema", EventItems.n(snapshot.stateSchema())))
-                    .overrideConfiguration(config -> config.apiCallTimeout(WRITE_TIMEOUT))
+                    .overrideConfiguration(config -> config.apiCallTimeout(writeTimeout))
                     .build());
             return true;
         } catch (ConditionalCheckFailedException alreadyThere) {
