@@ -7,11 +7,21 @@ import coop.store.Snapshot;
 import coop.store.StreamId;
 import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.LongFunction;
+import java.util.function.ToIntFunction;
 
 /**
  * Rebuilds aggregates: the newest trustworthy snapshot at or below the target, then the events after it.
+ *
+ * <p>A load that had to replay more events than its type's snapshot interval stores the state it rebuilt as a
+ * snapshot (on demand, whether or not the stream's snapshots have caught up), so the next load of that stream
+ * replays little. The write happens before the load returns (a Lambda may freeze right after its answer), is
+ * conditional (racing loads store it once), bounded in time, and never fails the load: a failure is logged and
+ * reported to {@link SnapshotWrites}.
  *
  * <p>A snapshot taken under another state schema, or one that no longer reads, is never trusted: the state is
  * replayed from the first event instead, and the replayed state replaces the snapshot.
@@ -22,29 +32,41 @@ public final class AggregateRepository {
 
     private final EventStore store;
     private final EventCodec codec;
+    private final ToIntFunction<String> snapshotEvery;
+    private final SnapshotWrites writes;
 
-    public AggregateRepository(EventStore store, EventCodec codec) {
+    /**
+     * @param snapshotEvery the snapshot interval of an aggregate type by name; 0 or less: no snapshots on demand
+     */
+    public AggregateRepository(EventStore store, EventCodec codec, ToIntFunction<String> snapshotEvery,
+                               SnapshotWrites writes) {
         this.store = store;
         this.codec = codec;
+        this.snapshotEvery = snapshotEvery;
+        this.writes = writes;
     }
 
-    /** The aggregate at {@code target}; empty when the stream has no event by then. */
+    /** A repository that takes no snapshots on demand. */
+    public AggregateRepository(EventStore store, EventCodec codec) {
+        this(store, codec, type -> 0, SnapshotWrites.NONE);
+    }
+
+    /**
+     * The aggregate at {@code target}; empty when the stream has no event by then. By version: a snapshot query and
+     * an events query. As of an instant: one more keyed read first, which finds the version at that instant.
+     */
     public <S, E> Optional<Loaded<S>> load(AggregateType<S, E> type, StreamId stream, LoadTarget target) {
-        Optional<Snapshot> snapshot = switch (target) {
-            case LoadTarget.AtVersion at -> store.latestSnapshot(stream, at.version());
-            case LoadTarget.AsOf asOf -> store.latestSnapshotAsOf(stream, asOf.instant());
+        return switch (target) {
+            case LoadTarget.AtVersion at -> replay(type, stream, store.latestSnapshot(stream, at.version()),
+                    after -> store.readStream(stream, after, at.version()));
+            case LoadTarget.AsOf asOf -> {
+                OptionalLong likely = store.versionAsOf(stream, asOf.instant());
+                Optional<Snapshot> snapshot = likely.isPresent()
+                        ? store.latestSnapshot(stream, likely.getAsLong()) : Optional.empty();
+                yield replay(type, stream, snapshot,
+                        after -> store.readStreamAsOf(stream, after, likely.orElse(after), asOf.instant()));
+            }
         };
-        Optional<Loaded<S>> start = snapshot.flatMap(found -> trusted(type, found));
-        long after = start.map(Loaded::version).orElse(0L);
-        List<RecordedEvent> events = switch (target) {
-            case LoadTarget.AtVersion at -> store.readStream(stream, after, at.version());
-            case LoadTarget.AsOf asOf -> store.readStreamAsOf(stream, after, asOf.instant());
-        };
-        Optional<Loaded<S>> loaded = fold(type, start, stream.aggregateId(), events);
-        if (snapshot.isPresent() && start.isEmpty()) {
-            loaded.ifPresent(state -> saveSnapshot(type, stream, state));
-        }
-        return loaded;
     }
 
     /** Applies {@code events} (in version order) to {@code start}, or to the initial state when it is empty. */
@@ -59,13 +81,45 @@ public final class AggregateRepository {
         return current;
     }
 
-    /** Stores {@code loaded} as a snapshot. Best effort: a failed snapshot only makes later loads replay more. */
+    /** Stores {@code loaded} as a snapshot, replacing one at its version. Best effort: a failure is only reported. */
     public <S> void saveSnapshot(AggregateType<S, ?> type, StreamId stream, Loaded<S> loaded) {
+        write(type, stream, loaded, true);
+    }
+
+    private <S, E> Optional<Loaded<S>> replay(AggregateType<S, E> type, StreamId stream, Optional<Snapshot> snapshot,
+                                              LongFunction<List<RecordedEvent>> eventsAfter) {
+        Optional<Loaded<S>> start = snapshot.flatMap(found -> trusted(type, found));
+        List<RecordedEvent> events = eventsAfter.apply(start.map(Loaded::version).orElse(0L));
+        Optional<Loaded<S>> loaded = fold(type, start, stream.aggregateId(), events);
+        if (loaded.isPresent() && snapshot.isPresent() && start.isEmpty()) {
+            write(type, stream, loaded.get(), true);
+        } else if (loaded.isPresent() && replayedTooMany(type, events.size())) {
+            write(type, stream, loaded.get(), false);
+        }
+        return loaded;
+    }
+
+    private boolean replayedTooMany(AggregateType<?, ?> type, int replayed) {
+        int every = snapshotEvery.applyAsInt(type.name());
+        return every > 0 && replayed > every;
+    }
+
+    private <S> void write(AggregateType<S, ?> type, StreamId stream, Loaded<S> loaded, boolean replace) {
+        String state = codec.write(loaded.state());
+        int bytes = state.getBytes(StandardCharsets.UTF_8).length;
+        Snapshot snapshot = new Snapshot(stream, loaded.version(), type.stateSchemaVersion(), state,
+                loaded.lastEventAt());
         try {
-            store.saveSnapshot(new Snapshot(stream, loaded.version(), type.stateSchemaVersion(),
-                    codec.write(loaded.state()), loaded.lastEventAt()));
+            if (replace) {
+                store.saveSnapshot(snapshot);
+            } else if (!store.saveSnapshotIfAbsent(snapshot)) {
+                return; // another load stored it first
+            }
+            writes.written(stream, loaded.version(), bytes);
         } catch (RuntimeException e) {
-            LOG.warnf(e, "Could not save a snapshot of %s at version %d", stream, loaded.version());
+            LOG.warnf("Snapshot of %s at version %d (%d bytes of state) not written: %s; loads of this stream "
+                    + "replay from an older snapshot until one is", stream, loaded.version(), bytes, e.toString());
+            writes.failed(stream, loaded.version(), bytes, e.toString());
         }
     }
 

@@ -5,10 +5,14 @@ import coop.app.AggregateTypes;
 import coop.app.EventCodec;
 import coop.app.EventService;
 import coop.app.Json;
+import coop.app.SnapshotWrites;
 import coop.domain.family.Family;
+import coop.observability.Metrics;
+import coop.observability.SnapshotWriteMetrics;
 import coop.store.EventStore;
 import coop.store.dynamodb.DynamoDbEventStore;
 import coop.store.dynamodb.StoreSettings;
+import coop.stream.SnapshotPolicy;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -33,9 +37,9 @@ public class CoreBeans {
 
     @Produces
     @Singleton
-    EventStore eventStore(DynamoDbClient dynamo, TableNames tables, Clock clock) {
+    EventStore eventStore(DynamoDbClient dynamo, TableNames tables, SnapshotSettings snapshots, Clock clock) {
         return new DynamoDbEventStore(dynamo, new StoreSettings(tables.events(), tables.eventIds(),
-                tables.snapshots()), clock);
+                tables.snapshots(), snapshots.writeTimeout()), clock);
     }
 
     @Produces
@@ -44,10 +48,19 @@ public class CoreBeans {
         return new EventCodec(Json.mapper());
     }
 
+    /** Failed snapshot writes become the SnapshotWriteFailures metric, so an alarm or a dashboard sees them. */
     @Produces
     @Singleton
-    AggregateRepository aggregateRepository(EventStore store, EventCodec codec) {
-        return new AggregateRepository(store, codec);
+    SnapshotWrites snapshotWrites(Metrics metrics) {
+        return new SnapshotWriteMetrics(metrics);
+    }
+
+    @Produces
+    @Singleton
+    AggregateRepository aggregateRepository(EventStore store, EventCodec codec, SnapshotSettings snapshots,
+                                            SnapshotWrites writes) {
+        SnapshotPolicy policy = new SnapshotPolicy(snapshots.every(), snapshots.defaultEvery());
+        return new AggregateRepository(store, codec, policy::everyFor, writes);
     }
 
     @Produces

@@ -4,9 +4,13 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
+import java.time.Duration;
 import java.util.Map;
 
-/** {@code coop.snapshots.every.<AggregateType>=N}: snapshot every N-th version; others use {@code default-every}. */
+/**
+ * {@code coop.snapshots.every.<AggregateType>=N}: snapshot every N-th version (and when a load replays more than N);
+ * others use {@code default-every}.
+ */
 @ConfigMapping(prefix = "coop.snapshots")
 public interface SnapshotSettings {
 
@@ -15,4 +19,9 @@ public interface SnapshotSettings {
     @WithName("default-every")
     @WithDefault("100")
     int defaultEvery();
+
+    /** The longest a load waits for a snapshot it stores on demand, e.g. {@code 1s}. */
+    @WithName("write-timeout")
+    @WithDefault("1s")
+    Duration writeTimeout();
 }

@@ -15,7 +15,8 @@ import java.util.Locale;
 
 /**
  * The family summary read model, as {@code GET /families/{family_id}/summary} serves it (snake_case through
- * {@code Json.mapper()}): the Family state fields of the API plus the last event applied.
+ * {@code Json.mapper()}): the Family state fields of the API plus the last event applied. Like the state, it lists
+ * only the recent payments (see {@link FamilyState#RECENT_PAYMENTS}), so a row never outgrows an item.
  *
  * @param aggregateVersion the version of the last event applied
  * @param updatedAt        when that event was recorded, so that a rebuild yields the very same row
@@ -27,6 +28,9 @@ public record FamilySummary(
         LocalDate enrollmentDate,
         List<Child> children,
         List<Payment> payments,
+        long paymentCount,
+        BigDecimal totalDue,
+        BigDecimal totalReceived,
         PaymentStatus paymentStatus,
         BigDecimal balanceDue,
         PortalAccess portalAccess,
@@ -45,7 +49,8 @@ public record FamilySummary(
 
     public static FamilySummary of(FamilyState state, long version, Instant updatedAt) {
         return new FamilySummary(state.familyId(), state.familyName(), state.status(), state.enrollmentDate(),
-                state.children(), state.payments(), state.paymentStatus(), state.balanceDue(), state.portalAccess(),
+                state.children(), state.payments(), state.paymentCount(), state.totalDue(), state.totalReceived(),
+                state.paymentStatus(), state.balanceDue(), state.portalAccess(),
                 state.engagementScore(), state.withdrawalDate(), version, updatedAt);
     }
 }

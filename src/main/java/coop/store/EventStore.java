@@ -3,6 +3,7 @@ package coop.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * An append-only store of event streams, one per aggregate, and of snapshots of their state.
@@ -67,10 +68,18 @@ public interface EventStore {
     List<RecordedEvent> readStream(StreamId stream, long afterVersion, long upToVersion);
 
     /**
-     * The events after {@code afterVersion} up to the last one recorded at or before {@code asOf}. Versions are the
-     * order of truth: the first event recorded after {@code asOf} ends the read.
+     * The version of the newest event recorded at or before {@code asOf}, empty when none is: one keyed read of an
+     * index. That index is eventually consistent, so for an instant a few milliseconds ago the answer may be an
+     * older version; {@link #readStreamAsOf} reads on past it, so loads stay exact.
      */
-    List<RecordedEvent> readStreamAsOf(StreamId stream, long afterVersion, Instant asOf);
+    OptionalLong versionAsOf(StreamId stream, Instant asOf);
+
+    /**
+     * The events after {@code afterVersion} up to the last one recorded at or before {@code asOf}. Versions are the
+     * order of truth: the first event recorded after {@code asOf} ends the read. One query when the last one is at
+     * {@code likelyLastVersion} (as {@link #versionAsOf} says) and the tail fits a page; more when it is later.
+     */
+    List<RecordedEvent> readStreamAsOf(StreamId stream, long afterVersion, long likelyLastVersion, Instant asOf);
 
     /** One event by id, within the tenant; read consistently, so an event just appended is found. */
     Optional<RecordedEvent> findEvent(String tenantId, String eventId);
@@ -89,9 +98,19 @@ public interface EventStore {
     /** The newest snapshot at or below {@code version}, of any schema: callers decide whether to trust it. */
     Optional<Snapshot> latestSnapshot(StreamId stream, long atOrBelowVersion);
 
-    /** The newest snapshot whose last event was recorded at or before {@code asOf}. */
-    Optional<Snapshot> latestSnapshotAsOf(StreamId stream, Instant asOf);
-
-    /** Stores a snapshot, replacing one at the same version (e.g. one taken under an older state schema). */
+    /**
+     * Stores a snapshot, replacing one at the same version (e.g. one taken under an older state schema).
+     *
+     * @throws SnapshotTooLarge when it would not fit in an item; nothing is sent
+     */
     void saveSnapshot(Snapshot snapshot);
+
+    /**
+     * Stores a snapshot unless one of the same or a newer state schema is already there at its version, waiting a
+     * bounded time for the write.
+     *
+     * @return whether it was written
+     * @throws SnapshotTooLarge when it would not fit in an item; nothing is sent
+     */
+    boolean saveSnapshotIfAbsent(Snapshot snapshot);
 }

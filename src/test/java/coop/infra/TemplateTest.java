@@ -71,6 +71,7 @@ class TemplateTest {
                     on("SnapshotsTable", SNAPSHOTS)),
             "loadAggregate", grants(
                     on("EventsTable", "dynamodb:Query"),
+                    on("EventsTable/index/by_stream_time", "dynamodb:Query"),
                     on("SnapshotsTable", SNAPSHOTS)),
             "queryEvents", grants(
                     on("EventsTable", "dynamodb:Query", "dynamodb:GetItem"),

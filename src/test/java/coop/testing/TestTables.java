@@ -4,6 +4,7 @@ import coop.store.dynamodb.StoreSettings;
 import coop.store.dynamodb.TableDefinitions;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -60,7 +61,9 @@ public record TestTables(Map<String, String> names) {
         return names.get(logicalId);
     }
 
+    /** The store on these tables; moto on a busy machine may take seconds for a write DynamoDB does in ms. */
     public StoreSettings storeSettings() {
-        return new StoreSettings(name("EventsTable"), name("EventIdsTable"), name("SnapshotsTable"));
+        return new StoreSettings(name("EventsTable"), name("EventIdsTable"), name("SnapshotsTable"),
+                Duration.ofSeconds(30));
     }
 }

@@ -8,10 +8,19 @@ import java.util.List;
  * A family as its events left it. Immutable: every list is an unmodifiable copy, and {@link FamilyEvolution}
  * returns a new state for each event.
  *
- * <p>The first eleven components are the Family {@code state} of the HTTP API. The last three are kept for rules,
+ * <p>The first fourteen components are the Family {@code state} of the HTTP API. The last three are kept for rules,
  * triggers and the overdue scheduler: the dues not yet paid, the status to return to when a withdrawal is
  * reversed, and the start date of the current vacation.
  *
+ * <p>The state stays the same size however long the history: it keeps payment totals and only the
+ * {@value #RECENT_PAYMENTS} most recent payments, so a snapshot of a family with years of payments still fits one
+ * DynamoDB item and the fold does constant work per payment. Every payment stays in the history, as a
+ * {@link PaymentReceived} event.
+ *
+ * @param payments               the {@value #RECENT_PAYMENTS} most recent payments, oldest first
+ * @param paymentCount           how many payments the family made in all
+ * @param totalDue               the sum of every {@link PaymentDue}
+ * @param totalReceived          the sum of every payment
  * @param balanceDue             amounts due minus amounts received; negative when the family paid ahead
  * @param dues                   the {@link PaymentDue}s not fully paid yet, oldest due date first
  * @param statusBeforeWithdrawal the status the family had when it withdrew; null while it is not withdrawn
@@ -25,6 +34,9 @@ public record FamilyState(
         LocalDate enrollmentDate,
         List<Child> children,
         List<Payment> payments,
+        long paymentCount,
+        BigDecimal totalDue,
+        BigDecimal totalReceived,
         PaymentStatus paymentStatus,
         BigDecimal balanceDue,
         PortalAccess portalAccess,
@@ -34,12 +46,17 @@ public record FamilyState(
         FamilyStatus statusBeforeWithdrawal,
         LocalDate vacationStartDate) {
 
+    /** How many of the latest payments the state lists; the history has them all. */
+    public static final int RECENT_PAYMENTS = 20;
+
     public FamilyState {
         // Nulls are tolerated so that a snapshot written before a field existed still reads.
         children = children == null ? List.of() : List.copyOf(children);
         payments = payments == null ? List.of() : List.copyOf(payments);
         dues = dues == null ? List.of() : List.copyOf(dues);
         balanceDue = balanceDue == null ? BigDecimal.ZERO : balanceDue;
+        totalDue = totalDue == null ? BigDecimal.ZERO : totalDue;
+        totalReceived = totalReceived == null ? BigDecimal.ZERO : totalReceived;
         status = status == null ? FamilyStatus.NOT_ENROLLED : status;
         paymentStatus = paymentStatus == null ? PaymentStatus.NONE : paymentStatus;
         portalAccess = portalAccess == null ? PortalAccess.ACTIVE : portalAccess;
@@ -47,8 +64,9 @@ public record FamilyState(
 
     /** A family before its first event. */
     public static FamilyState initial(String familyId) {
-        return new FamilyState(familyId, null, FamilyStatus.NOT_ENROLLED, null, List.of(), List.of(),
-                PaymentStatus.NONE, BigDecimal.ZERO, PortalAccess.ACTIVE, 0, null, List.of(), null, null);
+        return new FamilyState(familyId, null, FamilyStatus.NOT_ENROLLED, null, List.of(), List.of(), 0,
+                BigDecimal.ZERO, BigDecimal.ZERO, PaymentStatus.NONE, BigDecimal.ZERO, PortalAccess.ACTIVE, 0, null,
+                List.of(), null, null);
     }
 
     /**
@@ -70,40 +88,40 @@ public record FamilyState(
 
     FamilyState withEnrolment(String familyName, LocalDate enrollmentDate) {
         return new FamilyState(familyId, familyName, FamilyStatus.ENROLLED, enrollmentDate, children, payments,
-                paymentStatus, balanceDue, portalAccess, engagementScore, withdrawalDate, dues,
-                statusBeforeWithdrawal, vacationStartDate);
+                paymentCount, totalDue, totalReceived, paymentStatus, balanceDue, portalAccess, engagementScore,
+                withdrawalDate, dues, statusBeforeWithdrawal, vacationStartDate);
     }
 
     FamilyState withChildren(List<Child> children) {
-        return new FamilyState(familyId, familyName, status, enrollmentDate, children, payments, paymentStatus,
-                balanceDue, portalAccess, engagementScore, withdrawalDate, dues, statusBeforeWithdrawal,
-                vacationStartDate);
+        return new FamilyState(familyId, familyName, status, enrollmentDate, children, payments, paymentCount,
+                totalDue, totalReceived, paymentStatus, balanceDue, portalAccess, engagementScore, withdrawalDate, dues,
+                statusBeforeWithdrawal, vacationStartDate);
     }
 
-    FamilyState withLedger(List<Payment> payments, List<DuePayment> dues, BigDecimal balanceDue,
-                           PaymentStatus paymentStatus) {
-        return new FamilyState(familyId, familyName, status, enrollmentDate, children, payments, paymentStatus,
-                balanceDue, portalAccess, engagementScore, withdrawalDate, dues, statusBeforeWithdrawal,
-                vacationStartDate);
+    FamilyState withLedger(List<Payment> payments, long paymentCount, BigDecimal totalDue, BigDecimal totalReceived,
+                           List<DuePayment> dues, BigDecimal balanceDue, PaymentStatus paymentStatus) {
+        return new FamilyState(familyId, familyName, status, enrollmentDate, children, payments, paymentCount,
+                totalDue, totalReceived, paymentStatus, balanceDue, portalAccess, engagementScore, withdrawalDate, dues,
+                statusBeforeWithdrawal, vacationStartDate);
     }
 
     FamilyState withPortalAccess(PortalAccess portalAccess) {
-        return new FamilyState(familyId, familyName, status, enrollmentDate, children, payments, paymentStatus,
-                balanceDue, portalAccess, engagementScore, withdrawalDate, dues, statusBeforeWithdrawal,
-                vacationStartDate);
+        return new FamilyState(familyId, familyName, status, enrollmentDate, children, payments, paymentCount,
+                totalDue, totalReceived, paymentStatus, balanceDue, portalAccess, engagementScore, withdrawalDate, dues,
+                statusBeforeWithdrawal, vacationStartDate);
     }
 
     FamilyState withEngagementScore(int engagementScore) {
-        return new FamilyState(familyId, familyName, status, enrollmentDate, children, payments, paymentStatus,
-                balanceDue, portalAccess, engagementScore, withdrawalDate, dues, statusBeforeWithdrawal,
-                vacationStartDate);
+        return new FamilyState(familyId, familyName, status, enrollmentDate, children, payments, paymentCount,
+                totalDue, totalReceived, paymentStatus, balanceDue, portalAccess, engagementScore, withdrawalDate, dues,
+                statusBeforeWithdrawal, vacationStartDate);
     }
 
     /** Status changes come with the fields that only make sense in one status, so they move together. */
     FamilyState withStatus(FamilyStatus status, LocalDate withdrawalDate, FamilyStatus statusBeforeWithdrawal,
                            LocalDate vacationStartDate) {
-        return new FamilyState(familyId, familyName, status, enrollmentDate, children, payments, paymentStatus,
-                balanceDue, portalAccess, engagementScore, withdrawalDate, dues, statusBeforeWithdrawal,
-                vacationStartDate);
+        return new FamilyState(familyId, familyName, status, enrollmentDate, children, payments, paymentCount,
+                totalDue, totalReceived, paymentStatus, balanceDue, portalAccess, engagementScore, withdrawalDate, dues,
+                statusBeforeWithdrawal, vacationStartDate);
     }
 }

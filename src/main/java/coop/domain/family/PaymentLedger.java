@@ -2,18 +2,18 @@ package coop.domain.family;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
- * The money side of {@link FamilyEvolution}: balance, unpaid dues and payment status.
+ * The money side of {@link FamilyEvolution}: balance, totals, recent payments, unpaid dues and payment status.
  *
  * <p>It keeps one invariant: the outstanding amounts of the unpaid dues add up to the balance when it is positive,
  * and to zero otherwise. Money paid ahead is a negative balance that the next dues are settled from.
+ *
+ * <p>Each event costs work in proportion to the unpaid dues and the {@value FamilyState#RECENT_PAYMENTS} recent
+ * payments, never to the length of the history, so folding a long history stays linear.
  */
 final class PaymentLedger {
-
-    private static final Comparator<DuePayment> OLDEST_FIRST = Comparator.comparing(DuePayment::dueDate);
 
     private PaymentLedger() {
     }
@@ -23,10 +23,9 @@ final class PaymentLedger {
         BigDecimal after = before.add(event.amount());
         // Only the part of the due that money paid ahead does not already cover stays outstanding.
         BigDecimal outstanding = positivePart(after).subtract(positivePart(before));
-        List<DuePayment> dues = new ArrayList<>(state.dues());
+        List<DuePayment> dues = state.dues();
         if (outstanding.signum() > 0) {
-            dues.add(new DuePayment(event.amount(), event.dueDate(), outstanding, false));
-            dues.sort(OLDEST_FIRST); // stable: equal due dates keep the order they arrived in
+            dues = insertByDueDate(dues, new DuePayment(event.amount(), event.dueDate(), outstanding, false));
         }
         PaymentStatus status;
         if (after.signum() <= 0) {
@@ -36,7 +35,8 @@ final class PaymentLedger {
         } else {
             status = state.paymentStatus(); // already owing: due stays due, overdue stays overdue
         }
-        return state.withLedger(state.payments(), dues, after, status);
+        return state.withLedger(state.payments(), state.paymentCount(), state.totalDue().add(event.amount()),
+                state.totalReceived(), dues, after, status);
     }
 
     static FamilyState overdue(FamilyState state, PaymentOverdue event) {
@@ -49,19 +49,44 @@ final class PaymentLedger {
             }
         }
         PaymentStatus status = state.balanceDue().signum() > 0 ? PaymentStatus.OVERDUE : state.paymentStatus();
-        return state.withLedger(state.payments(), dues, state.balanceDue(), status);
+        return state.withLedger(state.payments(), state.paymentCount(), state.totalDue(), state.totalReceived(),
+                dues, state.balanceDue(), status);
     }
 
     static FamilyState received(FamilyState state, PaymentReceived event) {
-        List<Payment> payments = new ArrayList<>(state.payments());
-        payments.add(new Payment(event.amount(), event.date(), event.paymentMethod()));
+        Payment payment = new Payment(event.amount(), event.date(), event.paymentMethod());
         BigDecimal after = state.balanceDue().subtract(event.amount());
-        List<DuePayment> dues = settleOldestFirst(state.dues(), event.amount());
+        List<DuePayment> dues = state.dues().isEmpty() ? state.dues() : settleOldestFirst(state.dues(), event.amount());
         PaymentStatus status = state.paymentStatus();
         if (after.signum() <= 0 && status != PaymentStatus.NONE) {
             status = PaymentStatus.PAID;
         }
-        return state.withLedger(payments, dues, after, status);
+        return state.withLedger(recentWith(state.payments(), payment), state.paymentCount() + 1, state.totalDue(),
+                state.totalReceived().add(event.amount()), dues, after, status);
+    }
+
+    /** The recent payments with {@code payment} added, dropping the oldest beyond the window. */
+    private static List<Payment> recentWith(List<Payment> recent, Payment payment) {
+        int keep = Math.min(recent.size(), FamilyState.RECENT_PAYMENTS - 1);
+        Payment[] next = new Payment[keep + 1];
+        for (int i = 0; i < keep; i++) {
+            next[i] = recent.get(recent.size() - keep + i);
+        }
+        next[keep] = payment;
+        return List.of(next);
+    }
+
+    /** Oldest due date first; a due joins after those with the same date, so equal dates keep arrival order. */
+    private static List<DuePayment> insertByDueDate(List<DuePayment> dues, DuePayment due) {
+        int at = dues.size();
+        while (at > 0 && dues.get(at - 1).dueDate().isAfter(due.dueDate())) {
+            at--;
+        }
+        List<DuePayment> next = new ArrayList<>(dues.size() + 1);
+        next.addAll(dues.subList(0, at));
+        next.add(due);
+        next.addAll(dues.subList(at, dues.size()));
+        return next;
     }
 
     private static List<DuePayment> settleOldestFirst(List<DuePayment> dues, BigDecimal paid) {

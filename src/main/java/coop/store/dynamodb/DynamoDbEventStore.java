@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The event store on DynamoDB. Events live in one table keyed by (stream_id, version), where a conditional write per
@@ -24,7 +25,8 @@ import java.util.Optional;
  *
  * <p>Request budget: an append is one {@code TransactWriteItems}, whatever the ids (a retry is recognised from the
  * items handed back with the failed conditions). Loading a stream's snapshot and the events after it is two
- * queries; finding an event by id is two consistent {@code GetItem}s.
+ * queries; as of an instant, one more, on the (stream, time) index. Finding an event by id is two consistent
+ * {@code GetItem}s.
  */
 public final class DynamoDbEventStore implements EventStore {
 
@@ -33,11 +35,13 @@ public final class DynamoDbEventStore implements EventStore {
     private final IndexQueries index;
     private final EventIdReads ids;
     private final Snapshots snapshots;
+    private final StreamTimeIndex timeIndex;
 
     public DynamoDbEventStore(DynamoDbClient dynamo, StoreSettings settings, Clock clock) {
         this.streams = new StreamReads(dynamo, settings.eventsTable());
         this.index = new IndexQueries(dynamo, settings.eventsTable());
-        this.snapshots = new Snapshots(dynamo, settings.snapshotsTable(), clock);
+        this.snapshots = new Snapshots(dynamo, settings.snapshotsTable(), clock, settings.snapshotWriteTimeout());
+        this.timeIndex = new StreamTimeIndex(dynamo, settings.eventsTable());
         this.ids = new EventIdReads(dynamo, settings.eventIdsTable(), settings.eventsTable());
         this.appends = new Appends(new ConditionalWrites(dynamo, settings.eventsTable(), settings.eventIdsTable()),
                 streams, ids, clock);
@@ -71,8 +75,14 @@ public final class DynamoDbEventStore implements EventStore {
     }
 
     @Override
-    public List<RecordedEvent> readStreamAsOf(StreamId stream, long afterVersion, Instant asOf) {
-        return streams.readAsOf(stream, afterVersion, asOf);
+    public OptionalLong versionAsOf(StreamId stream, Instant asOf) {
+        return timeIndex.versionAsOf(stream, asOf);
+    }
+
+    @Override
+    public List<RecordedEvent> readStreamAsOf(StreamId stream, long afterVersion, long likelyLastVersion,
+                                              Instant asOf) {
+        return streams.readAsOf(stream, afterVersion, likelyLastVersion, asOf);
     }
 
     @Override
@@ -97,12 +107,12 @@ public final class DynamoDbEventStore implements EventStore {
     }
 
     @Override
-    public Optional<Snapshot> latestSnapshotAsOf(StreamId stream, Instant asOf) {
-        return snapshots.latestAsOf(stream, asOf);
+    public void saveSnapshot(Snapshot snapshot) {
+        snapshots.save(snapshot);
     }
 
     @Override
-    public void saveSnapshot(Snapshot snapshot) {
-        snapshots.save(snapshot);
+    public boolean saveSnapshotIfAbsent(Snapshot snapshot) {
+        return snapshots.saveIfAbsent(snapshot);
     }
 }

@@ -4,6 +4,7 @@ import coop.store.RecordedEvent;
 import coop.store.StreamId;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -32,9 +33,12 @@ public final class EventItems {
     /** Index keys: each is prefixed with the tenant, so no query can cross tenants. */
     public static final String CORRELATION_KEY = "correlation_key";
     public static final String TYPE_KEY = "type_key";
+    /** The sort key of {@link #BY_STREAM_TIME}: when the event was recorded, then its version (see {@link #timeVersion}). */
+    public static final String TIME_VERSION = "time_version";
 
     public static final String BY_CORRELATION = "by_correlation";
     public static final String BY_TYPE = "by_type";
+    public static final String BY_STREAM_TIME = "by_stream_time";
 
     /**
      * Events of one type are spread over this many index partitions, so a busy type (every co-op's PaymentDue on the
@@ -62,6 +66,14 @@ public final class EventItems {
         return tenantId + "#" + eventType + "#" + shard;
     }
 
+    /**
+     * Sorts a stream's events by when they were recorded, and the events of one append (which share an instant) by
+     * version: fixed-width timestamp, then the version zero-padded to 19 digits.
+     */
+    static String timeVersion(Instant recorded, long version) {
+        return Timestamps.format(recorded) + "#" + String.format("%019d", version);
+    }
+
     static int typeShard(String eventId) {
         // String.hashCode is specified by the JLS, so every JVM puts an event in the same shard.
         return Math.floorMod(eventId.hashCode(), TYPE_SHARDS);
@@ -84,6 +96,7 @@ public final class EventItems {
         event.causationId().ifPresent(id -> item.put(CAUSATION_ID, s(id)));
         item.put(CORRELATION_KEY, s(correlationKey(event.tenantId(), event.correlationId())));
         item.put(TYPE_KEY, s(typeKey(event.tenantId(), event.eventType(), typeShard(event.eventId()))));
+        item.put(TIME_VERSION, s(timeVersion(event.timestamp(), event.aggregateVersion())));
         return item;
     }
 

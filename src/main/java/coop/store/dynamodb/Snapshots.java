@@ -1,28 +1,35 @@
 package coop.store.dynamodb;
 
 import coop.store.Snapshot;
+import coop.store.SnapshotTooLarge;
 import coop.store.StreamId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
 /** Snapshot items, keyed by (stream_id, version) like the events they summarise. */
 final class Snapshots {
 
+
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
+    /** The longest a load waits for the snapshot it writes on the side; the load's answer does not depend on it. */
+    private final Duration writeTimeout;
 
-    Snapshots(DynamoDbClient dynamo, String table, Clock clock) {
+    Snapshots(DynamoDbClient dynamo, String table, Clock clock, Duration writeTimeout) {
         this.dynamo = dynamo;
         this.table = table;
         this.clock = clock;
+        this.writeTimeout = writeTimeout;
     }
 
     Optional<Snapshot> latest(StreamId stream, long atOrBelowVersion) {
@@ -40,35 +47,39 @@ final class Snapshots {
         return response.items().stream().findFirst().map(item -> SnapshotItems.fromItem(stream, item));
     }
 
-    /**
-     * Newest first, skipping snapshots taken after {@code asOf}. A filter is applied after DynamoDB's limit, so this
-     * pages instead of asking for one item.
-     */
-    Optional<Snapshot> latestAsOf(StreamId stream, Instant asOf) {
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse response = dynamo.query(QueryRequest.builder()
-                    .tableName(table)
-                    .keyConditionExpression("#s = :s")
-                    .filterExpression("#at <= :at")
-                    .expressionAttributeNames(Map.of("#s", SnapshotItems.STREAM_ID, "#at", SnapshotItems.LAST_EVENT_AT))
-                    .expressionAttributeValues(Map.of(
-                            ":s", EventItems.s(EventItems.streamKey(stream)),
-                            ":at", EventItems.s(Timestamps.format(asOf))))
-                    .scanIndexForward(false)
-                    .consistentRead(true)
-                    .exclusiveStartKey(start)
-                    .build());
-            if (!response.items().isEmpty()) {
-                return Optional.of(SnapshotItems.fromItem(stream, response.items().getFirst()));
-            }
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
-        } while (start != null);
-        return Optional.empty();
+    void save(Snapshot snapshot) {
+        dynamo.putItem(request -> request.tableName(table).item(checkedItem(snapshot)));
     }
 
-    void save(Snapshot snapshot) {
-        dynamo.putItem(request -> request.tableName(table).item(SnapshotItems.toItem(snapshot, clock.instant())));
+    /**
+     * Writes the snapshot unless one of the same or a newer state schema is already stored at its version: loads
+     * that race to write the same snapshot write it once, and code of an older schema (during a deployment) never
+     * replaces a newer one. Bounded by the write timeout, since a load waits for it.
+     *
+     * @return whether it was written
+     */
+    boolean saveIfAbsent(Snapshot snapshot) {
+        try {
+            dynamo.putItem(PutItemRequest.builder()
+                    .tableName(table)
+                    .item(checkedItem(snapshot))
+                    .conditionExpression("attribute_not_exists(#v) OR #schema < :schema")
+                    .expressionAttributeNames(Map.of("#v", SnapshotItems.VERSION, "#schema", SnapshotItems.STATE_SCHEMA))
+                    .expressionAttributeValues(Map.of(":schema", EventItems.n(snapshot.stateSchema())))
+                    .overrideConfiguration(config -> config.apiCallTimeout(writeTimeout))
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException alreadyThere) {
+            return false;
+        }
+    }
+
+    private Map<String, AttributeValue> checkedItem(Snapshot snapshot) {
+        Map<String, AttributeValue> item = SnapshotItems.toItem(snapshot, clock.instant());
+        int bytes = ItemSizes.of(item);
+        if (bytes > ItemSizes.MAX_ITEM_BYTES) {
+            throw new SnapshotTooLarge(bytes, ItemSizes.MAX_ITEM_BYTES);
+        }
+        return item;
     }
 }

@@ -77,12 +77,22 @@ final class StreamReads {
         return events;
     }
 
-    List<RecordedEvent> readAsOf(StreamId stream, long afterVersion, Instant asOf) {
+    /**
+     * The events after {@code afterVersion} up to the last one recorded at or before {@code asOf}, in version order.
+     * The first query asks for the events up to {@code likelyLast} and the one after it: when that one was recorded
+     * after {@code asOf} (or does not exist) the read is done; otherwise the guess was short (an index that lagged,
+     * or none) and the read goes on until the first event after {@code asOf}.
+     */
+    List<RecordedEvent> readAsOf(StreamId stream, long afterVersion, long likelyLast, Instant asOf) {
         List<RecordedEvent> events = new ArrayList<>();
+        long firstPage = Math.max(1, likelyLast - afterVersion + 1);
         Map<String, AttributeValue> start = null;
         do {
-            QueryResponse response = dynamo.query(between(stream, afterVersion, Long.MAX_VALUE)
-                    .exclusiveStartKey(start).build());
+            QueryRequest.Builder query = between(stream, afterVersion, Long.MAX_VALUE).exclusiveStartKey(start);
+            if (start == null && firstPage < Integer.MAX_VALUE) {
+                query.limit((int) firstPage);
+            }
+            QueryResponse response = dynamo.query(query.build());
             for (Map<String, AttributeValue> item : response.items()) {
                 RecordedEvent event = EventItems.fromItem(item);
                 if (event.timestamp().isAfter(asOf)) {
