@@ -14,7 +14,6 @@ import coop.functions.http.Route;
 import coop.functions.http.Routes;
 import coop.admin.ProjectionAdmin;
 import coop.readmodel.ProjectionInfo;
-import coop.readmodel.ProjectionList;
 import coop.readmodel.ReadModelQueries;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.funqy.Funq;
@@ -78,16 +77,15 @@ public class ReadModelsFunction implements HttpFunction {
     }
 
     /**
-     * Subscribers serve every tenant, so their last errors can name another tenant's events: only admins see them,
-     * everyone else who reads everything sees the counts.
+     * Subscribers serve every tenant, so a tenant's callers see that tenant's progress only (its last event, its
+     * errors); the platform's operators ({@code operator} role) see every tenant's.
      */
     private Reply projections(ApiRequest request) {
-        request.caller().requireReadAll();
-        ProjectionList all = queries.projections();
-        if (request.caller().has(Role.ADMIN)) {
-            return Reply.ok(all);
+        if (request.caller().has(Role.OPERATOR)) {
+            return Reply.ok(queries.projectionsOfAllTenants());
         }
-        return Reply.ok(new ProjectionList(all.projections().stream().map(ReadModelsFunction::withoutError).toList()));
+        request.caller().requireReadAll();
+        return Reply.ok(queries.projections(request.caller().tenantId()));
     }
 
     /**
@@ -98,15 +96,9 @@ public class ReadModelsFunction implements HttpFunction {
         String name = request.id("projection_name");
         request.caller().requireAdmin();
         long rows = admin.rebuild(name);
-        ProjectionInfo after = queries.projections().projections().stream()
+        ProjectionInfo after = queries.projectionsOfAllTenants().projections().stream()
                 .filter(info -> info.projectionName().equals(name)).findFirst().orElseThrow();
         return Reply.accepted(Map.of("projection_name", name, "status", after.status(), "rebuilt_rows", rows));
-    }
-
-    private static ProjectionInfo withoutError(ProjectionInfo info) {
-        return new ProjectionInfo(info.projectionName(), info.handlerType(), info.status(), info.lastEventId(),
-                info.lastEventTimestamp(), info.lastUpdated(), info.errorCount(),
-                info.lastError().map(error -> "(shown to admins)"), info.active());
     }
 
     @Override

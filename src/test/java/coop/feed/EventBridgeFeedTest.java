@@ -81,7 +81,7 @@ class EventBridgeFeedTest {
                 new StreamId("coop-north", Family.NAME, "chen"), 5, "{\"amount\":450,\"date\":\"2024-10-20\"}",
                 Instant.parse("2024-10-20T10:15:30.123456Z"), "coordinator-1", "corr-1", Optional.of("cause-1"));
 
-        feed.handle(event);
+        assertThat(feed.handle(List.of(event), null)).isEmpty();
 
         JsonNode message = json.readTree(receiveOne().body());
         assertThat(message.path("source").asText()).isEqualTo("coop.events");

@@ -93,7 +93,7 @@ class StreamWiringTest {
         assertThat(summary).hasValueSatisfying(s -> assertThat(s.familyName()).isEqualTo("Chen Family"));
         assertThat(readiness.stream().filter(r -> r.name().equals("stream-poller")))
                 .singleElement().satisfies(r -> assertThat(r.ready()).isTrue());
-        assertThat(queries.projections().projections()).extracting(ProjectionInfo::projectionName)
+        assertThat(queries.projectionsOfAllTenants().projections()).extracting(ProjectionInfo::projectionName)
                 .contains(FamilySummaryProjection.NAME, "lock-portal-on-overdue", "restore-portal-on-payment",
                         "snapshots", "event-feed");
     }

@@ -1,6 +1,7 @@
 package coop.stream;
 
 import coop.readmodel.FamilySummary;
+import coop.functions.StreamBatches;
 import coop.functions.StreamRecords;
 import coop.local.StreamPoller;
 import coop.store.RecordedEvent;
@@ -17,7 +18,7 @@ class LocalStreamPollingTest extends StreamTest {
     @Test
     void the_poller_picks_up_a_fresh_append_and_the_summary_appears() {
         StreamPoller poller = new StreamPoller(streamsClient, dynamo, tables.name("EventsTable"), "us-east-1",
-                record -> StreamRecords.event(record).ifPresent(dispatcher::process));
+                records -> StreamBatches.firstFailure(StreamBatches.handle(records, dispatcher::dispatch)));
         poller.pollOnce();
         enroll("chen", "Chen Family");
 

@@ -37,7 +37,7 @@ class RebuildTest extends StreamTest {
         TableDefinitions.fromClasspath().create(dynamo, "ReadModelsTable", rebuiltTable);
         try {
             ReadModelStore rebuiltRows = new DynamoDbReadModels(dynamo, rebuiltTable);
-            var rebuiltProjection = new FamilySummaryProjection(aggregates, rebuiltRows, Json.mapper(), true);
+            var rebuiltProjection = new FamilySummaryProjection(aggregates, rebuiltRows, codec, Json.mapper(), true);
             List<Checkpoint.Status> statusWhileRebuilding = new ArrayList<>();
             var scan = new EventTableScan(dynamo, tables.name("EventsTable"));
             ProjectionAdmin admin = new ProjectionAdmin(rebuiltProjection, (type, each) -> scan.forEachStream(type,
