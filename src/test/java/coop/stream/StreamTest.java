@@ -100,6 +100,10 @@ abstract class StreamTest {
     }
 
     List<Subscriber> subscribers() {
+        return portalAndFeed();
+    }
+
+    private List<Subscriber> portalAndFeed() {
         return List.of(familySummary,
                 PortalTriggers.lockOnOverdue(true, events, aggregates, codec, checkpoints),
                 PortalTriggers.restoreOnPayment(true, events, aggregates, codec, checkpoints),
@@ -107,6 +111,13 @@ abstract class StreamTest {
                     published.addAll(feed);
                     return Map.of();
                 }, new Envelopes(types, codec), true));
+    }
+
+    /** Every subscriber the deployment runs, as {@code StreamBeans} wires them (snapshots every 50 Family events). */
+    List<Subscriber> deployedSubscribers() {
+        List<Subscriber> all = new ArrayList<>(portalAndFeed());
+        all.add(3, new Snapshotter(types, aggregates, new SnapshotPolicy(Map.of(Family.NAME, 50), 100), true));
+        return all;
     }
 
     /** The records appended since the last call, as Lambda would deliver them. */
