@@ -93,9 +93,7 @@ public class LocalStreamPoller implements LocalReadiness {
     private void poll() {
         try {
             // Reads again at once while records keep coming; the fixed delay applies only once the stream is empty.
-            while (poller.pollOnce() > 0) {
-                polled = true;
-            }
+            poller.drain();
             polled = true;
         } catch (RuntimeException e) {
             LOG.warnf(e, "Local stream poll failed; trying again");

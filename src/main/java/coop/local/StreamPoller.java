@@ -69,6 +69,15 @@ public final class StreamPoller {
         return handled;
     }
 
+    /** Polls again at once while records keep coming, as Lambda does with a busy shard; returns how many it handled. */
+    public int drain() {
+        int total = 0;
+        for (int handled = pollOnce(); handled > 0; handled = pollOnce()) {
+            total += handled;
+        }
+        return total;
+    }
+
     private List<Shard> shards() {
         List<Shard> shards = new ArrayList<>();
         String start = null;
