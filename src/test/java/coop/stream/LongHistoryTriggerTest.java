@@ -23,8 +23,9 @@ class LongHistoryTriggerTest extends StreamTest {
         return deployedSubscribers();
     }
 
+    /** The locks after the history (the history has none). */
     private List<RecordedEvent> locks(StreamId stream) {
-        return store.readStream(stream, 0, Long.MAX_VALUE).stream()
+        return store.readStream(stream, HISTORY, Long.MAX_VALUE).stream()
                 .filter(e -> e.eventType().equals("PortalAccessLocked")).toList();
     }
 
