@@ -83,9 +83,13 @@ public class LocalStreamPoller implements LocalReadiness {
         LOG.infof("Local stream poller started (%d ms pause when the stream is empty)", intervalMillis);
     }
 
-    void stop(@Observes ShutdownEvent stopping) {
+    void stop(@Observes ShutdownEvent stopping) throws InterruptedException {
         if (executor != null) {
-            executor.shutdownNow();
+            // Let a poll finish its requests rather than cut one off half-sent; interrupt only one that hangs.
+            executor.shutdown();
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
         }
         streams.close();
     }

@@ -14,6 +14,7 @@ invalid input) takes moto's own path with one copy per table.
 Usage: python3 serialized_moto.py HOST PORT
 """
 import copy
+import io
 import os
 import sys
 import threading
@@ -102,6 +103,11 @@ class OneRequestAtATime:
         self.lock = threading.Lock()
 
     def __call__(self, environ, start_response):
+        # Read the whole body before taking the lock: a client that stops half-way through sending a request (a
+        # thread interrupted mid-write) must not hold every other request up.
+        length = environ.get("CONTENT_LENGTH")
+        if length:
+            environ["wsgi.input"] = io.BytesIO(environ["wsgi.input"].read(int(length)))
         with self.lock:
             # Drain the response inside the lock: moto computes some bodies lazily.
             return [b"".join(self.app(environ, start_response))]
