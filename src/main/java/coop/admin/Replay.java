@@ -5,10 +5,8 @@ import coop.store.RecordedEvent;
 import coop.store.StreamCatalog;
 import coop.store.StreamId;
 import coop.stream.StreamDispatcher;
-import coop.stream.SubscribersFailed;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,19 +57,9 @@ public final class Replay {
                 .toList());
     }
 
-    /**
-     * The one place replay hands events to the subscribers, in aggregate order. The dispatcher's per-event handling
-     * is idempotent and records each subscriber's checkpoint; a batch entry of the dispatcher can replace this loop.
-     */
+    /** The one place replay hands events to the subscribers: the stream's own batch entry, in aggregate order. */
     private ReplayResult redispatch(List<RecordedEvent> events) {
-        List<String> failed = new ArrayList<>();
-        for (RecordedEvent event : events) {
-            try {
-                dispatcher.process(event);
-            } catch (SubscribersFailed stillFailing) {
-                failed.add(event.eventId());
-            }
-        }
+        List<String> failed = dispatcher.dispatch(events).failed().stream().map(RecordedEvent::eventId).toList();
         return new ReplayResult(events.size(), failed);
     }
 }

@@ -64,6 +64,26 @@ public final class EventService {
         return appendTo(types.get(request.aggregateType()), request);
     }
 
+    /**
+     * Appends on a state the caller already holds (a trigger that decided on it), without loading it again: the
+     * events are checked against that state's rules and written at its version. One write request.
+     *
+     * @throws ConcurrencyConflict when the aggregate has moved past {@code current}; nothing is written
+     * @throws RuleViolation       when an event does not fit {@code current}
+     * @see #append(AppendRequest) for the other exceptions
+     */
+    public <S> AppendResult appendOn(Loaded<S> current, AppendRequest request) {
+        @SuppressWarnings("unchecked")
+        AggregateType<S, Object> type = (AggregateType<S, Object>) types.get(request.aggregateType());
+        StreamId stream = new StreamId(request.tenantId(), type.name(), request.aggregateId());
+        List<EventCodec.Checked<Object>> checked = validate(type, request.events());
+        checkRules(type, current.state(), checked);
+        EventMetadata metadata = new EventMetadata(request.userId(),
+                request.correlationId().orElseGet(() -> UUID.randomUUID().toString()), request.causationId());
+        return store.append(stream, ExpectedVersion.exactly(current.version()),
+                checked.stream().map(EventCodec.Checked::stored).toList(), metadata);
+    }
+
     private <S, E> AppendResult appendTo(AggregateType<S, E> type, AppendRequest request) {
         EventStore.requireAppendable(request.events().size());
         StreamId stream = new StreamId(request.tenantId(), type.name(), request.aggregateId());

@@ -18,11 +18,9 @@ import coop.store.dynamodb.EventTableScan;
 import coop.stream.EventFeed;
 import coop.stream.FamilySummaryProjection;
 import coop.stream.FeedPublisher;
-import coop.stream.InAggregateOrder;
-import coop.stream.LockPortalOnOverdue;
+import coop.stream.PortalTriggers;
 import coop.schedule.OverduePayments;
 import coop.readmodel.ReadModelQueries;
-import coop.stream.RestorePortalOnPayment;
 import coop.stream.SnapshotPolicy;
 import coop.stream.Snapshotter;
 import coop.stream.StreamDispatcher;
@@ -62,8 +60,10 @@ public class StreamBeans {
 
     @Produces
     @Singleton
-    FamilySummaryProjection familySummary(AggregateRepository aggregates, ReadModelStore rows, StreamSettings stream) {
-        return new FamilySummaryProjection(aggregates, rows, Json.mapper(), stream.active(FamilySummaryProjection.NAME));
+    FamilySummaryProjection familySummary(AggregateRepository aggregates, ReadModelStore rows, EventCodec codec,
+                                          StreamSettings stream) {
+        return new FamilySummaryProjection(aggregates, rows, codec, Json.mapper(),
+                stream.active(FamilySummaryProjection.NAME));
     }
 
     @Produces
@@ -101,14 +101,14 @@ public class StreamBeans {
                                 SnapshotSettings snapshots, StreamSettings stream, Clock clock) {
         return new StreamDispatcher(List.of(
                 familySummary,
-                new LockPortalOnOverdue(stream.active(LockPortalOnOverdue.NAME), events, aggregates, codec,
-                        new InAggregateOrder(LockPortalOnOverdue.NAME, store, checkpoints)),
-                new RestorePortalOnPayment(stream.active(RestorePortalOnPayment.NAME), events, aggregates, codec,
-                        new InAggregateOrder(RestorePortalOnPayment.NAME, store, checkpoints)),
+                PortalTriggers.lockOnOverdue(stream.active(PortalTriggers.LOCK_ON_OVERDUE), events, aggregates, codec,
+                        checkpoints),
+                PortalTriggers.restoreOnPayment(stream.active(PortalTriggers.RESTORE_ON_PAYMENT), events, aggregates,
+                        codec, checkpoints),
                 new Snapshotter(types, aggregates, new SnapshotPolicy(snapshots.every(), snapshots.defaultEvery()),
                         stream.active(Snapshotter.NAME)),
                 new EventFeed(feed, envelopes, stream.active(EventFeed.NAME))),
-                checkpoints, clock);
+                checkpoints, clock, aggregates, store, familySummary);
     }
 
     @Produces

@@ -3,6 +3,7 @@ package coop.functions;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.Identity;
@@ -129,6 +130,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         Identity.class,
         OperationType.class,
         StreamViewType.class,
+        // The stream function's answer (batch item failures).
+        StreamsEventResponse.class,
+        StreamsEventResponse.BatchItemFailure.class,
         // EventBridge schedule.
         ScheduledEvent.class,
 })

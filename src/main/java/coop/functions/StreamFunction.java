@@ -1,18 +1,21 @@
 package coop.functions;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import coop.observability.StreamBatch;
 import coop.observability.StreamBatchLog;
 import coop.stream.StreamDispatcher;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 
-import java.util.Date;
-import java.util.Optional;
+import java.time.Instant;
+import java.util.List;
 
 /**
- * The events table's stream, one record at a time: Funqy's advanced event handling calls this per record and reports
- * a record whose call threw in {@code batchItemFailures} (by sequence number), so Lambda retries from it.
+ * The events table's stream, a whole batch at a time: Funqy's per-record "advanced event handling" is switched off
+ * ({@code quarkus.funqy.amazon-lambda.advanced-event-handling.enabled=false}), so this takes the {@link DynamodbEvent}
+ * as Lambda sends it and answers the batch item failures itself: the first record not handled, by sequence number,
+ * from which Lambda delivers the shard again. Each batch writes one log line and one set of metrics.
  */
 public class StreamFunction {
 
@@ -23,16 +26,19 @@ public class StreamFunction {
     StreamBatchLog batchLog;
 
     @Funq
-    public void processStreamRecord(DynamodbEvent.DynamodbStreamRecord record) {
-        // Funqy hands over one record at a time, so each is logged and measured as a batch of one.
+    public StreamsEventResponse processStreamRecord(DynamodbEvent event) {
+        List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
         StreamBatch batch = batchLog.start();
-        var created = Optional.ofNullable(record.getDynamodb()).map(d -> d.getApproximateCreationDateTime())
-                .map(Date::toInstant).orElse(null);
+        records.forEach(record -> batch.received(writtenAt(record)));
         try {
-            StreamRecords.event(record).ifPresentOrElse(event -> batch.run(event, created, () -> dispatcher.process(event)),
-                    () -> batch.skipped(created));
+            return StreamBatches.handle(records, events -> batch.dispatched(events, dispatcher.dispatch(events)));
         } finally {
             batch.finish();
         }
+    }
+
+    private static Instant writtenAt(DynamodbEvent.DynamodbStreamRecord record) {
+        return record.getDynamodb() == null || record.getDynamodb().getApproximateCreationDateTime() == null ? null
+                : record.getDynamodb().getApproximateCreationDateTime().toInstant();
     }
 }

@@ -1,6 +1,8 @@
 package coop.local;
 
 import coop.config.TableNames;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import coop.functions.StreamBatches;
 import coop.functions.StreamFunction;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.ShutdownEvent;
@@ -23,8 +25,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Local runs only: feeds the events table's stream to the same stream function Lambda calls, about every 500 ms, so
- * read models follow appends within about a second. Never built into a production artifact ({@code dev} and
+ * Local runs only: feeds the events table's stream to the same stream function Lambda calls, as fast as the stream
+ * fills (polling again at once while there were records, pausing briefly only when it was empty), so read models
+ * follow appends within a fraction of a second. Never built into a production artifact ({@code dev} and
  * {@code test} profiles only), and in tests only where {@code coop.local.stream-poller.enabled} is set.
  */
 @Singleton
@@ -44,7 +47,7 @@ public class LocalStreamPoller implements LocalReadiness {
     LocalStreamPoller(DynamoDbClient dynamo, TableNames tables, StreamFunction function, LocalTables localTables,
                       LocalEventBus localBus,
                       @ConfigProperty(name = "coop.local.stream-poller.enabled", defaultValue = "false") boolean enabled,
-                      @ConfigProperty(name = "coop.local.stream-poller.interval-millis", defaultValue = "500")
+                      @ConfigProperty(name = "coop.local.stream-poller.interval-millis", defaultValue = "100")
                       long intervalMillis,
                       @ConfigProperty(name = "quarkus.dynamodb.endpoint-override") Optional<URI> endpoint,
                       @ConfigProperty(name = "quarkus.dynamodb.aws.region", defaultValue = "us-east-1") String region,
@@ -60,7 +63,11 @@ public class LocalStreamPoller implements LocalReadiness {
                 .httpClientBuilder(UrlConnectionHttpClient.builder());
         endpoint.ifPresent(builder::endpointOverride);
         this.streams = builder.build();
-        this.poller = new StreamPoller(streams, dynamo, tables.events(), region, function::processStreamRecord);
+        this.poller = new StreamPoller(streams, dynamo, tables.events(), region, records -> {
+            DynamodbEvent event = new DynamodbEvent();
+            event.setRecords(records);
+            return StreamBatches.firstFailure(function.processStreamRecord(event));
+        });
     }
 
     void start(@Observes StartupEvent started) {
@@ -73,19 +80,24 @@ public class LocalStreamPoller implements LocalReadiness {
             return thread;
         });
         executor.scheduleWithFixedDelay(this::poll, 0, intervalMillis, TimeUnit.MILLISECONDS);
-        LOG.infof("Local stream poller started (every %d ms)", intervalMillis);
+        LOG.infof("Local stream poller started (%d ms pause when the stream is empty)", intervalMillis);
     }
 
-    void stop(@Observes ShutdownEvent stopping) {
+    void stop(@Observes ShutdownEvent stopping) throws InterruptedException {
         if (executor != null) {
-            executor.shutdownNow();
+            // Let a poll finish its requests rather than cut one off half-sent; interrupt only one that hangs.
+            executor.shutdown();
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
         }
         streams.close();
     }
 
     private void poll() {
         try {
-            poller.pollOnce();
+            // Reads again at once while records keep coming; the fixed delay applies only once the stream is empty.
+            poller.drain();
             polled = true;
         } catch (RuntimeException e) {
             LOG.warnf(e, "Local stream poll failed; trying again");

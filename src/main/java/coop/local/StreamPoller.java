@@ -14,32 +14,42 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads the events table's stream the way Lambda's event source mapping would, for local runs (moto cannot run an
- * event source mapping without Docker). Each poll takes a fresh iterator per shard: {@code AFTER_SEQUENCE_NUMBER} of
- * the last record handled, {@code TRIM_HORIZON} before the first (moto's older iterators stop seeing new records after
- * a cancelled transaction). A record whose handler throws is retried on the next poll, like a reported batch item
- * failure, and given up after {@value #MAX_ATTEMPTS} attempts, like {@code MaximumRetryAttempts}.
+ * event source mapping without Docker): every record that is there, handed to the stream function in batches of up
+ * to {@value #BATCH_SIZE}. Each poll takes a fresh iterator per shard: {@code AFTER_SEQUENCE_NUMBER} of the last
+ * record handled, {@code TRIM_HORIZON} before the first (moto's older iterators stop seeing new records after a
+ * cancelled transaction). When a batch answers a failed record, the records before it are done and the next poll
+ * starts from it, like {@code ReportBatchItemFailures}; it is given up after {@value #MAX_ATTEMPTS} attempts, like
+ * {@code MaximumRetryAttempts}.
  */
 public final class StreamPoller {
 
     static final int MAX_ATTEMPTS = 3;
-    private static final int MAX_PAGES_PER_POLL = 20;
+    /** What Lambda hands the function at most per invocation by default. */
+    public static final int BATCH_SIZE = 100;
+    /** How many records one {@code GetRecords} asks for: DynamoDB Streams' maximum. */
+    private static final int RECORDS_PER_READ = 1000;
+    private static final int MAX_RECORDS_PER_POLL = 10_000;
     private static final Logger LOG = Logger.getLogger(StreamPoller.class);
 
     private final DynamoDbStreamsClient streams;
     private final DynamoDbClient dynamo;
     private final String table;
     private final String region;
-    private final Consumer<DynamodbEvent.DynamodbStreamRecord> handler;
+    private final Function<List<DynamodbEvent.DynamodbStreamRecord>, Optional<String>> handler;
     private final Map<String, String> lastSequence = new HashMap<>();
     private final Map<String, Integer> attempts = new HashMap<>();
     private String streamArn;
 
+    /**
+     * @param handler handles a batch and answers the sequence number of its first failed record, if any
+     */
     public StreamPoller(DynamoDbStreamsClient streams, DynamoDbClient dynamo, String table, String region,
-                        Consumer<DynamodbEvent.DynamodbStreamRecord> handler) {
+                        Function<List<DynamodbEvent.DynamodbStreamRecord>, Optional<String>> handler) {
         this.streams = streams;
         this.dynamo = dynamo;
         this.table = table;
@@ -47,7 +57,7 @@ public final class StreamPoller {
         this.handler = handler;
     }
 
-    /** Hands every record not handled yet to the handler; returns how many were handled. */
+    /** Hands every record not handled yet to the handler; returns how many were handled (or given up). */
     public synchronized int pollOnce() {
         if (streamArn == null) {
             streamArn = dynamo.describeTable(request -> request.tableName(table)).table().latestStreamArn();
@@ -57,6 +67,15 @@ public final class StreamPoller {
             handled += pollShard(shard.shardId());
         }
         return handled;
+    }
+
+    /** Polls again at once while records keep coming, as Lambda does with a busy shard; returns how many it handled. */
+    public int drain() {
+        int total = 0;
+        for (int handled = pollOnce(); handled > 0; handled = pollOnce()) {
+            total += handled;
+        }
+        return total;
     }
 
     private List<Shard> shards() {
@@ -73,6 +92,29 @@ public final class StreamPoller {
     }
 
     private int pollShard(String shardId) {
+        List<Record> records = read(shardId);
+        int handled = 0;
+        for (int from = 0; from < records.size(); from += BATCH_SIZE) {
+            List<Record> batch = records.subList(from, Math.min(from + BATCH_SIZE, records.size()));
+            Optional<String> failed = handle(batch);
+            for (Record record : batch) {
+                String sequence = record.dynamodb().sequenceNumber();
+                if (failed.filter(sequence::equals).isPresent()) {
+                    if (!giveUp(sequence)) {
+                        return handled;
+                    }
+                    lastSequence.put(shardId, sequence);
+                    return handled + 1;
+                }
+                lastSequence.put(shardId, sequence);
+                handled++;
+            }
+        }
+        return handled;
+    }
+
+    /** Everything the shard holds after the last record handled, up to a bound per poll. */
+    private List<Record> read(String shardId) {
         String after = lastSequence.get(shardId);
         String iterator = streams.getShardIterator(r -> {
             r.streamArn(streamArn).shardId(shardId);
@@ -82,41 +124,39 @@ public final class StreamPoller {
                 r.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(after);
             }
         }).shardIterator();
-        int handled = 0;
-        for (int page = 0; iterator != null && page < MAX_PAGES_PER_POLL; page++) {
+        List<Record> records = new ArrayList<>();
+        while (iterator != null && records.size() < MAX_RECORDS_PER_POLL) {
             String current = iterator;
-            GetRecordsResponse response = streams.getRecords(r -> r.shardIterator(current));
+            GetRecordsResponse response = streams.getRecords(r -> r.shardIterator(current).limit(RECORDS_PER_READ));
             if (response.records().isEmpty()) {
                 break;
             }
-            for (Record record : response.records()) {
-                if (!handle(record)) {
-                    return handled;
-                }
-                lastSequence.put(shardId, record.dynamodb().sequenceNumber());
-                handled++;
-            }
+            records.addAll(response.records());
             iterator = response.nextShardIterator();
         }
-        return handled;
+        return records;
     }
 
-    /** False when the record failed and should be retried next poll. */
-    private boolean handle(Record record) {
-        String sequence = record.dynamodb().sequenceNumber();
+    /** The first failed record's sequence number; a batch that throws as a whole fails from its first record. */
+    private Optional<String> handle(List<Record> batch) {
         try {
-            handler.accept(LambdaStreamRecords.from(record, streamArn, region));
+            return handler.apply(batch.stream().map(record -> LambdaStreamRecords.from(record, streamArn, region))
+                    .toList());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "A stream batch failed as a whole");
+            return Optional.of(batch.getFirst().dynamodb().sequenceNumber());
+        }
+    }
+
+    /** True when the record failed too often and is skipped, as Lambda sends it to the DLQ. */
+    private boolean giveUp(String sequence) {
+        int attempt = attempts.merge(sequence, 1, Integer::sum);
+        if (attempt >= MAX_ATTEMPTS) {
+            LOG.errorf("Giving up on stream record %s after %d attempts", sequence, attempt);
             attempts.remove(sequence);
             return true;
-        } catch (RuntimeException e) {
-            int attempt = attempts.merge(sequence, 1, Integer::sum);
-            if (attempt >= MAX_ATTEMPTS) {
-                LOG.errorf(e, "Giving up on stream record %s after %d attempts", sequence, attempt);
-                attempts.remove(sequence);
-                return true;
-            }
-            LOG.warnf(e, "Stream record %s failed (attempt %d), retrying on the next poll", sequence, attempt);
-            return false;
         }
+        LOG.warnf("Stream record %s failed (attempt %d), retrying on the next poll", sequence, attempt);
+        return false;
     }
 }

@@ -1,7 +1,7 @@
 package coop.observability;
 
 import coop.store.RecordedEvent;
-import coop.stream.SubscribersFailed;
+import coop.stream.Dispatched;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import software.amazon.cloudwatchlogs.emf.logger.MetricsLogger;
@@ -46,28 +46,26 @@ public final class StreamBatch {
         this.started = clock.instant();
     }
 
-    /** A record that carries no event (not an INSERT): counted, nothing else. */
-    public void skipped(Instant approximateCreation) {
+    /** A record of the batch arrived, written to the stream at {@code approximateCreation} (null: unknown). */
+    public void received(Instant approximateCreation) {
         records++;
         age(approximateCreation);
     }
 
-    /** Runs {@code work} on one record's event and notes how it went; a failure is rethrown as it came. */
-    public void run(RecordedEvent event, Instant approximateCreation, Runnable work) {
-        records++;
-        age(approximateCreation);
-        eventIds.add(event.eventId());
-        tenants.add(event.stream().tenantId());
-        correlations.add(event.correlationId());
-        try {
-            work.run();
-        } catch (RuntimeException failure) {
-            failedEventIds.add(event.eventId());
-            List<String> failed = failure instanceof SubscribersFailed subscribers ? subscribers.subscribers()
-                    : List.of("dispatcher");
-            failed.forEach(name -> subscriberFailures.merge(name, 1L, Long::sum));
-            throw failure;
-        }
+    /**
+     * Notes what the dispatcher made of the batch's events: their ids, tenants and correlations, and the failures.
+     *
+     * @return the events that failed, to report back to Lambda
+     */
+    public List<RecordedEvent> dispatched(List<RecordedEvent> events, Dispatched result) {
+        events.forEach(event -> {
+            eventIds.add(event.eventId());
+            tenants.add(event.stream().tenantId());
+            correlations.add(event.correlationId());
+        });
+        result.failed().forEach(event -> failedEventIds.add(event.eventId()));
+        result.failuresBySubscriber().forEach((name, count) -> subscriberFailures.merge(name, (long) count, Long::sum));
+        return result.failed();
     }
 
     /** Writes the batch's log line and metrics; never throws. */

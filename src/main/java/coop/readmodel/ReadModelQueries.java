@@ -12,14 +12,12 @@ import coop.store.ReadModelRow;
 import coop.store.ReadModelStore;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The read side the portal queries: family summaries and the subscribers' checkpoints. Every query is scoped to one
- * tenant (except the list of projections, which is about the deployment); none scans a table.
+ * tenant (the list of projections too, except for the platform's operators); none scans a table.
  */
 public final class ReadModelQueries {
 
@@ -66,12 +64,22 @@ public final class ReadModelQueries {
         return new FamilyPage(page.rows().stream().map(this::summary).toList(), page.nextPageToken());
     }
 
-    /** {@code GET /projections}: every registered subscriber with its checkpoint, in registration order. */
-    public ProjectionList projections() {
-        Map<String, Checkpoint> byName = checkpoints.all().stream()
-                .collect(Collectors.toMap(Checkpoint::name, Function.identity()));
+    /**
+     * {@code GET /projections} for a tenant: every registered subscriber, in registration order, with that tenant's
+     * progress only (its last event, its errors). Subscribers serve every tenant; another tenant's events never show.
+     */
+    public ProjectionList projections(String tenantId) {
+        return list(name -> checkpoints.find(name, tenantId));
+    }
+
+    /** {@code GET /projections} for the platform's operators: every tenant's progress, the most recent first. */
+    public ProjectionList projectionsOfAllTenants() {
+        return list(checkpoints::find);
+    }
+
+    private ProjectionList list(Function<String, Optional<Checkpoint>> find) {
         List<ProjectionInfo> infos = dispatcher.subscriptions().stream().map(subscription -> {
-            Checkpoint checkpoint = byName.getOrDefault(subscription.name(), Checkpoint.fresh(subscription.name()));
+            Checkpoint checkpoint = find.apply(subscription.name()).orElse(Checkpoint.fresh(subscription.name()));
             Checkpoint.Status status = subscription.active() ? checkpoint.status() : Checkpoint.Status.STOPPED;
             return new ProjectionInfo(subscription.name(), subscription.handlerType(), status,
                     checkpoint.lastEventId(), checkpoint.lastEventTimestamp(), checkpoint.lastUpdated(),

@@ -1,33 +1,41 @@
 package coop.store;
 
 import java.time.Instant;
-import java.util.List;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Checkpoints of the stream subscribers, and their per-aggregate cursors.
  *
- * <p>A cursor is the last version of one stream a subscriber handled: subscribers without a read-model row of their
- * own (triggers) keep one so that they handle each aggregate's events in version order and never past a failure.
+ * <p>Subscribers serve every tenant, so progress (last event, errors) is kept per subscriber and tenant: a tenant is
+ * shown only its own, an operator the whole deployment. The status (running, rebuilding) is per subscriber.
+ *
+ * <p>A cursor is the last version of one stream a subscriber handled: triggers keep one so that a redelivered event
+ * is recognised without loading anything, and so that they never act twice on one version.
  */
 public interface CheckpointStore {
 
+    /** The deployment's view of a subscriber: its status and every tenant's progress (most recent first). */
     Optional<Checkpoint> find(String name);
 
-    /** Every stored checkpoint, by name. */
-    List<Checkpoint> all();
+    /** One tenant's view of a subscriber: its status and that tenant's progress only. */
+    Optional<Checkpoint> find(String name, String tenantId);
 
-    /** Records that {@code name} handled the event; creates the checkpoint as {@code running} if needed. */
-    void recordProcessed(String name, String eventId, Instant eventTimestamp, Instant now);
+    /** Records one batch's progress of {@code name} for one tenant, in one write. */
+    void recordBatch(String name, String tenantId, BatchProgress progress, Instant now);
 
-    /** Counts one failure and keeps its message; creates the checkpoint as {@code running} if needed. */
+    /** Counts a failure that concerns the whole deployment (e.g. a rebuild), shown to operators only. */
     void recordFailure(String name, String error, Instant now);
 
     void setStatus(String name, Checkpoint.Status status, Instant now);
 
-    /** The last version of {@code stream} that {@code name} handled, 0 when none. */
-    long cursor(String name, StreamId stream);
+    /** The cursors of {@code name} for these streams, read together; a stream without a cursor is absent. */
+    Map<StreamId, Long> cursors(String name, Collection<StreamId> streams);
 
-    /** Moves the cursor forward to {@code version}; never backwards (a racing, older write changes nothing). */
-    void advanceCursor(String name, StreamId stream, long version);
+    /**
+     * Stores these cursors, written together and unconditionally: a racing invocation that moves one back only makes
+     * a later delivery decide again on the current state, which the follow-ups' derived ids make harmless.
+     */
+    void moveCursors(String name, Map<StreamId, Long> versions);
 }

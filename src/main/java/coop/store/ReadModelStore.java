@@ -1,5 +1,6 @@
 package coop.store;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,6 +8,13 @@ import java.util.Optional;
 public interface ReadModelStore {
 
     Optional<ReadModelRow> find(String tenantId, String model, String rowId);
+
+    /** The stored rows of {@code model} among these (tenant, row id) keys, read together; missing rows are absent. */
+    List<ReadModelRow> findAll(String model, Collection<RowKey> keys);
+
+    /** A row's address within a model. */
+    record RowKey(String tenantId, String rowId) {
+    }
 
     /**
      * Writes the row unless the stored one already has this version or a later one, so that racing or redelivered

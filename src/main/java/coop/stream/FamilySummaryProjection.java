@@ -1,44 +1,52 @@
 package coop.stream;
 
-import coop.readmodel.FamilySummary;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import coop.app.AggregateRepository;
+import coop.app.EventCodec;
 import coop.app.LoadTarget;
 import coop.app.Loaded;
+import coop.domain.AggregateType;
 import coop.domain.family.Family;
 import coop.domain.family.FamilyState;
-import coop.domain.family.PaymentStatus;
+import coop.readmodel.FamilySummary;
 import coop.store.ReadModelRow;
 import coop.store.ReadModelStore;
 import coop.store.RecordedEvent;
 import coop.store.StreamId;
 
-import java.util.Locale;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * One summary row per family, listed by payment status.
  *
- * <p>The row is the Family state folded up to the event (the repository reads, from the store, any event the row
- * has not seen yet, so an event that arrives early never skips one that is late). Each row keeps the last version
- * applied: a duplicate or an older event changes nothing, and the write is conditional on the stored version, so
- * racing invocations cannot move a row backwards. A Family event that no longer folds fails every later event of its
- * family too, so that family's row stays at the last good version while other families flow on.
+ * <p>Per batch, each family's row is read once (all rows of the batch in one request) and written once: the row keeps
+ * the Family state it was made from, the batch's events are applied to that state when they follow the row's
+ * version, and the store is read only for a gap ({@link BatchStates}). Each row keeps the last version applied; the
+ * write is conditional on it, so a duplicate or an older batch changes nothing and racing invocations cannot move a
+ * row backwards. A Family event that no longer folds stops its family's row at the event before, while other
+ * families flow on.
  */
-public final class FamilySummaryProjection implements Subscriber {
+public final class FamilySummaryProjection implements Subscriber, StartingPoints {
 
     public static final String NAME = "family-summary";
 
     private final AggregateRepository aggregates;
     private final ReadModelStore rows;
+    private final EventCodec codec;
     private final ObjectMapper json;
     private final boolean active;
 
-    public FamilySummaryProjection(AggregateRepository aggregates, ReadModelStore rows, ObjectMapper json,
-                                   boolean active) {
+    public FamilySummaryProjection(AggregateRepository aggregates, ReadModelStore rows, EventCodec codec,
+                                   ObjectMapper json, boolean active) {
         this.aggregates = aggregates;
         this.rows = rows;
+        this.codec = codec;
         this.json = json;
         this.active = active;
     }
@@ -49,19 +57,41 @@ public final class FamilySummaryProjection implements Subscriber {
     }
 
     @Override
-    public void handle(RecordedEvent event) {
-        if (!Family.NAME.equals(event.aggregateType())) {
-            return;
+    public List<Failure> handle(List<RecordedEvent> events, BatchStates states) {
+        Set<String> newTenants = new LinkedHashSet<>();
+        List<Failure> failures = PerAggregate.each(PerAggregate.group(
+                events.stream().filter(event -> Family.NAME.equals(event.aggregateType())).toList()),
+                (stream, ofFamily) -> {
+                    Folded<FamilyState> folded = states.after(Family.INSTANCE, stream);
+                    folded.state().filter(state -> state.version() > folded.startVersion())
+                            .ifPresent(state -> rows.putIfNewer(row(stream, state)));
+                    if (folded.startVersion() == 0) {
+                        newTenants.add(stream.tenantId());
+                    }
+                    folded.requireFoldedUpTo(ofFamily.getLast().aggregateVersion());
+                });
+        newTenants.forEach(rows::registerTenant);
+        return failures;
+    }
+
+    /** The family rows of these streams, read in one go, with the state each was made from. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <S> Map<StreamId, Start<S>> find(AggregateType<S, ?> type, Collection<StreamId> streams) {
+        if (!Family.NAME.equals(type.name()) || streams.isEmpty()) {
+            return Map.of();
         }
-        Optional<ReadModelRow> stored = rows.find(event.tenantId(), FamilySummary.MODEL, event.aggregateId());
-        if (stored.isPresent() && stored.get().version() >= event.aggregateVersion()) {
-            return;
+        Map<StreamId, Start<S>> starts = new HashMap<>();
+        for (ReadModelRow row : rows.findAll(FamilySummary.MODEL, streams.stream()
+                .map(stream -> new ReadModelStore.RowKey(stream.tenantId(), stream.aggregateId())).toList())) {
+            StreamId stream = new StreamId(row.tenantId(), Family.NAME, row.rowId());
+            Optional<Loaded<S>> state = row.source()
+                    .filter(source -> source.stateSchema() == type.stateSchemaVersion())
+                    .flatMap(source -> readState(source.state()))
+                    .map(family -> (Loaded<S>) new Loaded<>(family, row.version(), row.updatedAt()));
+            starts.put(stream, new Start<>(row.version(), state));
         }
-        aggregates.load(Family.INSTANCE, event.stream(), new LoadTarget.AtVersion(event.aggregateVersion()))
-                .ifPresent(loaded -> rows.putIfNewer(row(event.stream(), loaded)));
-        if (stored.isEmpty()) {
-            rows.registerTenant(event.tenantId());
-        }
+        return starts;
     }
 
     /** Recomputes one family's row from its whole history, overwriting the row even at the same version. */
@@ -72,13 +102,21 @@ public final class FamilySummaryProjection implements Subscriber {
         });
     }
 
+    private Optional<FamilyState> readState(String state) {
+        try {
+            return Optional.of(codec.read(state, FamilyState.class));
+        } catch (RuntimeException unreadable) {
+            return Optional.empty(); // an older layout: the state is loaded from the store instead
+        }
+    }
 
     private ReadModelRow row(StreamId stream, Loaded<FamilyState> loaded) {
         FamilySummary summary = FamilySummary.of(loaded.state(), loaded.version(), loaded.lastEventAt());
         try {
             return new ReadModelRow(stream.tenantId(), FamilySummary.MODEL, stream.aggregateId(), loaded.version(),
                     json.writeValueAsString(summary), Optional.of(FamilySummary.listing(summary.paymentStatus())),
-                    loaded.lastEventAt());
+                    loaded.lastEventAt(), Optional.of(new ReadModelRow.RowSource(codec.write(loaded.state()),
+                    Family.INSTANCE.stateSchemaVersion())));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a summary always serialises", e);
         }

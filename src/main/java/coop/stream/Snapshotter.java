@@ -2,16 +2,18 @@ package coop.stream;
 
 import coop.app.AggregateRepository;
 import coop.app.AggregateTypes;
-import coop.app.LoadTarget;
 import coop.domain.AggregateType;
 import coop.store.RecordedEvent;
+import coop.store.StreamId;
 
+import java.util.List;
 import java.util.Set;
 
 /**
- * Takes snapshots off the append path: at every n-th version of a stream (per {@link SnapshotPolicy}) it loads the
- * aggregate at exactly that version and stores it. Idempotent (a snapshot replaces one at the same version) and
- * order-proof (the state at a version does not depend on when the record arrives).
+ * Takes snapshots off the append path: when a batch carries an aggregate across an n-th version (per
+ * {@link SnapshotPolicy}), it stores the aggregate's state after the batch, once per aggregate per batch. Idempotent
+ * (a snapshot replaces one at the same version) and order-proof (a state at a version does not depend on when the
+ * record arrives).
  */
 public final class Snapshotter implements Subscriber {
 
@@ -35,16 +37,17 @@ public final class Snapshotter implements Subscriber {
     }
 
     @Override
-    public void handle(RecordedEvent event) {
-        if (!policy.snapshotAt(event.aggregateType(), event.aggregateVersion())) {
-            return;
-        }
-        types.find(event.aggregateType()).ifPresent(type -> snapshot(type, event));
+    public List<Failure> handle(List<RecordedEvent> events, BatchStates states) {
+        return PerAggregate.each(PerAggregate.group(events.stream()
+                .filter(event -> policy.snapshotAt(event.aggregateType(), event.aggregateVersion())).toList()),
+                (stream, due) -> types.find(stream.aggregateType())
+                        .ifPresent(type -> snapshot(type, stream, due, states)));
     }
 
-    private <S, E> void snapshot(AggregateType<S, E> type, RecordedEvent event) {
-        aggregates.load(type, event.stream(), new LoadTarget.AtVersion(event.aggregateVersion()))
-                .filter(loaded -> loaded.version() == event.aggregateVersion())
-                .ifPresent(loaded -> aggregates.saveSnapshot(type, event.stream(), loaded));
+    private <S> void snapshot(AggregateType<S, ?> type, StreamId stream, List<RecordedEvent> due, BatchStates states) {
+        Folded<S> folded = states.after(type, stream);
+        folded.state().filter(state -> state.version() >= due.getFirst().aggregateVersion())
+                .ifPresent(state -> aggregates.saveSnapshot(type, stream, state));
+        folded.requireFoldedUpTo(due.getLast().aggregateVersion());
     }
 }

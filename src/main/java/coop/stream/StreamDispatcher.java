@@ -1,19 +1,28 @@
 package coop.stream;
 
+import coop.app.AggregateRepository;
+import coop.store.BatchProgress;
 import coop.store.CheckpointStore;
+import coop.store.EventStore;
 import coop.store.RecordedEvent;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Hands each stored event to every active subscriber that wants it, and keeps their checkpoints.
+ * Hands a batch of stored events to every active subscriber, once per subscriber with the events it wants, and keeps
+ * their checkpoints: one write per subscriber (and tenant) per batch.
  *
- * <p>A failing subscriber does not stop the others: its failure is counted in its checkpoint and, once every
- * subscriber had its turn, the event fails as a whole so it is delivered again. Subscribers are idempotent, so
- * those that succeeded the first time change nothing on redelivery.
+ * <p>A failing subscriber does not stop the others, and a failing aggregate does not stop the other aggregates of its
+ * subscriber: the failed events are counted in the subscriber's checkpoint and returned, so they are delivered again.
+ * Subscribers are idempotent, so what succeeded the first time changes nothing on redelivery.
  */
 public final class StreamDispatcher {
 
@@ -22,11 +31,18 @@ public final class StreamDispatcher {
     private final List<Subscriber> subscribers;
     private final CheckpointStore checkpoints;
     private final Clock clock;
+    private final AggregateRepository aggregates;
+    private final EventStore store;
+    private final StartingPoints startingPoints;
 
-    public StreamDispatcher(List<Subscriber> subscribers, CheckpointStore checkpoints, Clock clock) {
+    public StreamDispatcher(List<Subscriber> subscribers, CheckpointStore checkpoints, Clock clock,
+                            AggregateRepository aggregates, EventStore store, StartingPoints startingPoints) {
         this.subscribers = List.copyOf(subscribers);
         this.checkpoints = checkpoints;
         this.clock = clock;
+        this.aggregates = aggregates;
+        this.store = store;
+        this.startingPoints = startingPoints;
     }
 
     /** The registered subscribers, active or not. */
@@ -34,38 +50,65 @@ public final class StreamDispatcher {
         return subscribers.stream().map(Subscriber::subscription).toList();
     }
 
-    /** @throws SubscribersFailed when any subscriber failed on the event, after all of them had their turn */
-    public void process(RecordedEvent event) {
-        List<String> failed = new ArrayList<>();
-        RuntimeException first = null;
+    /**
+     * Handles a batch of stored events, in any order, duplicates allowed (a stream batch, or events read back from
+     * the events table to replay them).
+     *
+     * @return the events some subscriber could not handle (none when all went through), and by whom
+     */
+    public Dispatched dispatch(List<RecordedEvent> events) {
+        BatchStates states = new BatchStates(events, aggregates, store, startingPoints);
+        Set<String> failedIds = new LinkedHashSet<>();
+        Map<String, Integer> failuresBySubscriber = new LinkedHashMap<>();
         for (Subscriber subscriber : subscribers) {
             Subscription subscription = subscriber.subscription();
-            if (!subscription.wants(event)) {
+            List<RecordedEvent> wanted = events.stream().filter(subscription::wants).toList();
+            if (wanted.isEmpty()) {
                 continue;
             }
+            List<Failure> failures;
             try {
-                subscriber.handle(event);
-                checkpoints.recordProcessed(subscription.name(), event.eventId(), event.timestamp(), clock.instant());
+                failures = subscriber.handle(wanted, states);
             } catch (RuntimeException e) {
-                LOG.errorf(e, "%s failed on event %s (%s %s v%d)", subscription.name(), event.eventId(),
-                        event.eventType(), event.stream(), event.aggregateVersion());
-                recordFailure(subscription.name(), event, e);
-                failed.add(subscription.name());
-                first = first == null ? e : first;
+                failures = wanted.stream().map(event -> new Failure(event, e)).toList();
             }
+            failures.forEach(failure -> failedIds.add(failure.event().eventId()));
+            if (!failures.isEmpty()) {
+                failuresBySubscriber.put(subscription.name(), failures.size());
+            }
+            record(subscription.name(), wanted, failures);
         }
-        if (first != null) {
-            throw new SubscribersFailed(event.eventId(), failed, first);
-        }
+        return new Dispatched(events.stream().filter(event -> failedIds.contains(event.eventId())).toList(),
+                failuresBySubscriber);
     }
 
-    private void recordFailure(String name, RecordedEvent event, RuntimeException error) {
-        try {
-            checkpoints.recordFailure(name, "event " + event.eventId() + " (" + event.eventType() + " "
-                    + event.stream() + " v" + event.aggregateVersion() + "): " + error, clock.instant());
-        } catch (RuntimeException alsoFailed) {
-            // The record fails anyway and will be retried; losing the count is the lesser harm.
-            LOG.warnf(alsoFailed, "Could not record the failure of %s", name);
-        }
+    private void record(String name, List<RecordedEvent> wanted, List<Failure> failures) {
+        Set<String> failed = failures.stream().map(f -> f.event().eventId()).collect(Collectors.toSet());
+        Map<String, List<RecordedEvent>> byTenant = wanted.stream()
+                .collect(Collectors.groupingBy(RecordedEvent::tenantId, LinkedHashMap::new, Collectors.toList()));
+        byTenant.forEach((tenant, ofTenant) -> {
+            var last = ofTenant.stream().filter(event -> !failed.contains(event.eventId()))
+                    .max(Comparator.comparing(RecordedEvent::timestamp)
+                            .thenComparing(RecordedEvent::aggregateVersion));
+            List<Failure> ofTenantFailures = failures.stream()
+                    .filter(failure -> failure.event().tenantId().equals(tenant)).toList();
+            ofTenantFailures.stream().findFirst().ifPresent(first -> LOG.errorf(first.error(),
+                    "%s failed on %d event(s), first %s", name, ofTenantFailures.size(), describe(first.event())));
+            BatchProgress progress = new BatchProgress(last.map(RecordedEvent::eventId),
+                    last.map(RecordedEvent::timestamp),
+                    (int) ofTenantFailures.stream().map(f -> f.event().stream()).distinct().count(),
+                    ofTenantFailures.stream().findFirst().map(f -> describe(f.event()) + ": " + f.error()));
+            try {
+                checkpoints.recordBatch(name, tenant, progress, clock.instant());
+            } catch (RuntimeException alsoFailed) {
+                // The batch's outcome stands; losing one progress update is the lesser harm.
+                LOG.warnf(alsoFailed, "Could not record the progress of %s", name);
+            }
+        });
+    }
+
+    private static String describe(RecordedEvent event) {
+        return "event " + event.eventId() + " (" + event.eventType() + " " + event.stream() + " v"
+                + event.aggregateVersion() + ")";
     }
 }

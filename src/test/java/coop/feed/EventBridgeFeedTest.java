@@ -10,6 +10,7 @@ import coop.domain.family.Family;
 import coop.store.RecordedEvent;
 import coop.store.StreamId;
 import coop.stream.EventFeed;
+import coop.testing.RequestCounter;
 import coop.testing.TestDynamo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +40,7 @@ class EventBridgeFeedTest {
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
     private final String bus = "coop-events-" + suffix;
     private final String rule = "all-coop-events-" + suffix;
+    private final RequestCounter requests = new RequestCounter();
     private EventBridgeClient eventBridge;
     private SqsClient sqs;
     private String queueUrl;
@@ -48,7 +50,8 @@ class EventBridgeFeedTest {
         URI endpoint = URI.create(TestDynamo.endpoint());
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
         eventBridge = EventBridgeClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+                .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(config -> config.addExecutionInterceptor(requests)).build();
         sqs = SqsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
         eventBridge.createEventBus(r -> r.name(bus));
@@ -81,7 +84,7 @@ class EventBridgeFeedTest {
                 new StreamId("coop-north", Family.NAME, "chen"), 5, "{\"amount\":450,\"date\":\"2024-10-20\"}",
                 Instant.parse("2024-10-20T10:15:30.123456Z"), "coordinator-1", "corr-1", Optional.of("cause-1"));
 
-        feed.handle(event);
+        assertThat(feed.handle(List.of(event), null)).isEmpty();
 
         JsonNode message = json.readTree(receiveOne().body());
         assertThat(message.path("source").asText()).isEqualTo("coop.events");
@@ -100,6 +103,31 @@ class EventBridgeFeedTest {
         assertThat(detail.path("user_id").asText()).isEqualTo("coordinator-1");
         assertThat(detail.path("correlation_id").asText()).isEqualTo("corr-1");
         assertThat(detail.path("causation_id").asText()).isEqualTo("cause-1");
+    }
+
+    @Test
+    void a_batch_of_25_envelopes_goes_out_in_three_put_events_requests() {
+        ObjectMapper json = Json.mapper();
+        EventFeed feed = new EventFeed(new EventBridgeFeedPublisher(eventBridge, bus, "coop.events", json),
+                new Envelopes(new AggregateTypes(List.of(Family.INSTANCE)), new EventCodec(json)), true);
+        List<RecordedEvent> batch = new ArrayList<>();
+        for (int version = 1; version <= 25; version++) {
+            batch.add(new RecordedEvent("e-" + suffix + "-" + version, "EngagementScoreUpdated", 1,
+                    new StreamId("coop-north", Family.NAME, "chen"), version, "{\"new_score\":" + version + "}",
+                    Instant.parse("2024-10-20T10:15:30Z"), "coordinator-1", "corr-1", Optional.empty()));
+        }
+        requests.reset();
+
+        assertThat(feed.handle(batch, null)).isEmpty();
+
+        assertThat(requests.operations()).containsExactly("PutEvents", "PutEvents", "PutEvents");
+        List<Message> messages = new ArrayList<>();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (messages.size() < 25 && Instant.now().isBefore(deadline)) {
+            messages.addAll(sqs.receiveMessage(r -> r.queueUrl(queueUrl).waitTimeSeconds(1).maxNumberOfMessages(10))
+                    .messages());
+        }
+        assertThat(messages).hasSize(25);
     }
 
     private Message receiveOne() {

@@ -6,8 +6,9 @@ import coop.app.EventService;
 import coop.config.TableNames;
 import coop.store.CheckpointStore;
 import coop.stream.FamilyTrigger;
-import coop.stream.InAggregateOrder;
-import coop.stream.LockPortalOnOverdue;
+import coop.stream.PortalTriggers;
+import coop.stream.StartingPoints;
+import coop.stream.StreamDispatcher;
 import coop.testing.ApiCall;
 import coop.store.EventStore;
 import coop.store.RecordedEvent;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
@@ -97,17 +99,17 @@ class RacingRetriesTest {
                     "{\"amount\": 450, \"due_date\": \"2024-10-01\"}")));
             StreamId stream = new StreamId(tenant, "Family", family);
             RecordedEvent overdue = store.readStream(stream, 2, 3).getFirst();
-            // Each instance with a cursor of its own, so every one of them fires and appends.
-            int instance = round;
+            // Every instance reads the trigger's cursor before any moves it, so each decides to lock and appends.
             together(twin -> {
-                new LockPortalOnOverdue(true, events, aggregates, codec,
-                        new InAggregateOrder("race-" + instance + "-" + twin, store, checkpoints)).handle(overdue);
+                new StreamDispatcher(List.of(PortalTriggers.lockOnOverdue(true, events, aggregates, codec, checkpoints)),
+                        checkpoints, Clock.systemUTC(), aggregates, store, StartingPoints.NONE)
+                        .dispatch(List.of(overdue));
                 return twin;
             });
 
             assertThat(store.readStream(stream, 0, Long.MAX_VALUE)).extracting(RecordedEvent::eventType)
                     .containsExactly("FamilyEnrolled", "PaymentDue", "PaymentOverdue", "PortalAccessLocked");
-            assertThat(store.findEvent(tenant, FamilyTrigger.followUpId(LockPortalOnOverdue.NAME, overdue.eventId())))
+            assertThat(store.findEvent(tenant, FamilyTrigger.followUpId(PortalTriggers.LOCK_ON_OVERDUE, overdue.eventId())))
                     .hasValueSatisfying(locked -> assertThat(locked.aggregateVersion()).isEqualTo(4));
         }
     }

@@ -77,6 +77,52 @@ class StreamWiringTest {
     }
 
     @Test
+    void a_whole_batch_posted_as_lambda_sends_it_lands_per_family_and_answers_no_failure() {
+        String tenant = "wiring-" + UUID.randomUUID().toString().substring(0, 8);
+        String records = String.join(",",
+                insert(tenant, 3, "PaymentDue", "{\\\"amount\\\":450,\\\"due_date\\\":\\\"2024-10-01\\\"}", "303"),
+                insert(tenant, 1, "FamilyEnrolled",
+                        "{\\\"family_name\\\":\\\"Lee Family\\\",\\\"enrollment_date\\\":\\\"2024-09-01\\\"}", "301"),
+                insert(tenant, 2, "ChildAdded", "{\\\"child_name\\\":\\\"Min\\\"}", "302"));
+
+        io.restassured.RestAssured.given().baseUri("http://" + testApi()).contentType("application/json")
+                .body("{\"Records\": [" + records + "]}")
+                .post("/")
+                .then().statusCode(200)
+                .body("batchItemFailures", org.hamcrest.Matchers.empty());
+
+        FamilySummary lee = queries.familySummary(tenant, "lee").orElseThrow();
+        assertThat(lee.aggregateVersion()).isEqualTo(3);
+        assertThat(lee.children()).hasSize(1);
+        assertThat(lee.balanceDue()).isEqualByComparingTo("450");
+        assertThat(queries.projections(tenant).projections())
+                .filteredOn(p -> p.projectionName().equals(FamilySummaryProjection.NAME)).singleElement()
+                .satisfies(p -> assertThat(p.lastEventId()).contains("lee-3"));
+    }
+
+    /** A stream record as Lambda delivers it: camel-case envelope, DynamoDB JSON image, epoch-seconds date. */
+    private static String insert(String tenant, int version, String type, String data, String sequence) {
+        return """
+                {"eventID": "%5$s", "eventName": "INSERT", "eventVersion": "1.1", "eventSource": "aws:dynamodb",
+                 "awsRegion": "us-east-1",
+                 "eventSourceARN": "arn:aws:dynamodb:us-east-1:123456789012:table/coop-events/stream/2024",
+                 "dynamodb": {"ApproximateCreationDateTime": 1727773200.5,
+                   "Keys": {"stream_id": {"S": "%1$s#Family#lee"}, "version": {"N": "%2$d"}},
+                   "NewImage": {"stream_id": {"S": "%1$s#Family#lee"}, "version": {"N": "%2$d"},
+                     "tenant_id": {"S": "%1$s"}, "aggregate_type": {"S": "Family"}, "aggregate_id": {"S": "lee"},
+                     "event_id": {"S": "lee-%2$d"}, "event_type": {"S": "%3$s"}, "event_version": {"N": "1"},
+                     "event_data": {"S": "%4$s"}, "event_timestamp": {"S": "2024-10-01T09:00:0%2$dZ"},
+                     "user_id": {"S": "coordinator-1"}, "correlation_id": {"S": "import-1"}},
+                   "SequenceNumber": "%5$s", "SizeBytes": 420, "StreamViewType": "NEW_IMAGE"}}
+                """.formatted(tenant, version, type, data, sequence);
+    }
+
+    private static String testApi() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus-internal.aws-lambda.test-api", String.class);
+    }
+
+    @Test
     void the_local_poller_feeds_a_fresh_append_through_the_stream_function_into_the_summary() throws InterruptedException {
         String familyId = "chen-" + UUID.randomUUID().toString().substring(0, 8);
         events.append(new AppendRequest("coop-north", "Family", familyId, ExpectedVersion.noStream(),
@@ -94,7 +140,7 @@ class StreamWiringTest {
         assertThat(summary).hasValueSatisfying(s -> assertThat(s.familyName()).isEqualTo("Chen Family"));
         assertThat(readiness.stream().filter(r -> r.name().equals("stream-poller")))
                 .singleElement().satisfies(r -> assertThat(r.ready()).isTrue());
-        assertThat(queries.projections().projections()).extracting(ProjectionInfo::projectionName)
+        assertThat(queries.projectionsOfAllTenants().projections()).extracting(ProjectionInfo::projectionName)
                 .contains(FamilySummaryProjection.NAME, "lock-portal-on-overdue", "restore-portal-on-payment",
                         "snapshots", "event-feed");
     }

@@ -109,19 +109,21 @@ class FamilySummaryProjectionTest extends StreamTest {
         List<DynamodbEvent.DynamodbStreamRecord> batch = newRecords();
         List<String> failed = deliver(batch);
 
-        assertThat(failed).containsExactly(sequenceOf(batch, 2), sequenceOf(batch, 3));
+        // The answer names the first record not handled, so Lambda delivers the batch again from there.
+        assertThat(failed).containsExactly(sequenceOf(batch, 2));
         assertThat(summary("patel")).isEqualTo(expectedSummaryUpTo("patel", 2));
         assertThat(summary("chen").aggregateVersion()).isEqualTo(2);
         assertThat(summary("chen").paymentStatus()).isEqualTo(PaymentStatus.DUE);
         Checkpoint checkpoint = checkpoints.find(FamilySummaryProjection.NAME).orElseThrow();
-        assertThat(checkpoint.errorCount()).isEqualTo(2);
+        assertThat(checkpoint.errorCount()).as("one family failed in one batch").isEqualTo(1);
         assertThat(checkpoint.lastError()).hasValueSatisfying(error -> assertThat(error).contains("NoSuchFamilyEvent"));
-        assertThat(queries.projections().projections())
+        assertThat(queries.projections(TENANT).projections())
                 .filteredOn(p -> p.projectionName().equals(FamilySummaryProjection.NAME))
-                .singleElement().satisfies(p -> assertThat(p.errorCount()).isEqualTo(2));
+                .singleElement().satisfies(p -> assertThat(p.errorCount()).isEqualTo(1));
 
-        // Redelivered, the poison still fails and the family does not move past it.
-        assertThat(deliver(List.of(batch.get(3)))).hasSize(1);
+        // Redelivered from the failed record on, the poison still fails and the family does not move past it.
+        assertThat(deliver(batch.subList(2, batch.size()))).containsExactly(sequenceOf(batch, 2));
+        assertThat(deliver(List.of(batch.get(3)))).containsExactly(sequenceOf(batch, 3));
         assertThat(summary("chen").aggregateVersion()).isEqualTo(2);
         assertThat(poison.aggregateVersion()).isEqualTo(3);
     }

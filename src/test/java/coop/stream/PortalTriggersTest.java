@@ -41,7 +41,7 @@ class PortalTriggersTest extends StreamTest {
         assertThat(locked.causationId()).contains(overdue.eventId());
         assertThat(locked.correlationId()).isEqualTo(overdue.correlationId());
         assertThat(locked.userId()).isEqualTo("trigger:lock-portal-on-overdue");
-        assertThat(locked.eventId()).isEqualTo(FamilyTrigger.followUpId(LockPortalOnOverdue.NAME, overdue.eventId()));
+        assertThat(locked.eventId()).isEqualTo(FamilyTrigger.followUpId(PortalTriggers.LOCK_ON_OVERDUE, overdue.eventId()));
         assertThat(summary("chen").portalAccess()).isEqualTo(PortalAccess.LOCKED);
         assertThat(summary("chen").paymentStatus()).isEqualTo(PaymentStatus.OVERDUE);
 
@@ -94,11 +94,12 @@ class PortalTriggersTest extends StreamTest {
         TableDefinitions.fromClasspath().create(dynamo, "CheckpointsTable", otherCheckpoints);
         try {
             CheckpointStore lost = new DynamoDbCheckpoints(dynamo, otherCheckpoints);
-            var trigger = new LockPortalOnOverdue(true, events, aggregates, codec,
-                    new InAggregateOrder(LockPortalOnOverdue.NAME, store, lost));
+            var trigger = PortalTriggers.lockOnOverdue(true, events, aggregates, codec, lost);
             RecordedEvent overdue = ofType("chen", "PaymentOverdue").getFirst();
-            trigger.handle(overdue);
-            trigger.handle(overdue);
+            assertThat(trigger.handle(List.of(overdue), new BatchStates(List.of(overdue), aggregates, store,
+                    familySummary))).isEmpty();
+            assertThat(trigger.handle(List.of(overdue, overdue), new BatchStates(List.of(overdue), aggregates, store,
+                    StartingPoints.NONE))).isEmpty();
         } finally {
             dynamo.deleteTable(request -> request.tableName(otherCheckpoints));
         }

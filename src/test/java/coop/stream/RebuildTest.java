@@ -60,14 +60,14 @@ class RebuildTest extends StreamTest {
         List<StreamId> families = IntStream.range(0, FAMILIES).mapToObj(i -> family("f" + i)).toList();
         loadHistories(families);
         for (StreamId stream : families) {
-            familySummary.handle(store.readStream(stream, EVENTS_PER_FAMILY - 1, EVENTS_PER_FAMILY).getFirst());
+            apply(familySummary, store.readStream(stream, EVENTS_PER_FAMILY - 1, EVENTS_PER_FAMILY));
         }
 
         String rebuiltTable = tables.name("ReadModelsTable") + "-rebuilt";
         TableDefinitions.fromClasspath().create(dynamo, "ReadModelsTable", rebuiltTable);
         try {
             ReadModelStore rebuiltRows = new DynamoDbReadModels(dynamo, rebuiltTable);
-            var rebuilt = new FamilySummaryProjection(aggregates, rebuiltRows, Json.mapper(), true);
+            var rebuilt = new FamilySummaryProjection(aggregates, rebuiltRows, codec, Json.mapper(), true);
             RebuildStore rebuilds = new DynamoDbRebuilds(dynamo, tables.name("CheckpointsTable"));
             var scan = new EventTableScan(dynamo, tables.name("EventsTable"));
             AtomicInteger rebuiltStreams = new AtomicInteger();
@@ -88,14 +88,14 @@ class RebuildTest extends StreamTest {
 
                 Rebuild rebuild = admin.start(FamilySummaryProjection.NAME);
 
-                ProjectionInfo during = projectionsWith(rebuilds).projections().projections().getFirst();
+                ProjectionInfo during = projectionsWith(rebuilds).projections(TENANT).projections().getFirst();
                 assertThat(during.status()).isEqualTo(Checkpoint.Status.REBUILDING);
                 assertThat(during.rebuild()).get().extracting(RebuildProgress::rebuildId, RebuildProgress::totalSegments,
                         RebuildProgress::eventsTotal).containsExactly(rebuild.id(), 4, (long) FAMILIES * EVENTS_PER_FAMILY);
                 List<RecordedEvent> live = appendLiveEventsMeanwhile(families);
                 live.forEach(event -> {
-                    familySummary.handle(event);
-                    rebuilt.handle(event);
+                    apply(familySummary, List.of(event));
+                    apply(rebuilt, List.of(event));
                 });
                 RebuildProgress done = awaitFinished(rebuilds);
 
@@ -202,7 +202,7 @@ class RebuildTest extends StreamTest {
 
     private ReadModelQueries projectionsWith(RebuildStore rebuilds) {
         return new ReadModelQueries(readModels, checkpoints, new StreamDispatcher(List.of(familySummary), checkpoints,
-                clock), Json.mapper(), rebuilds::progress);
+                clock, aggregates, store, familySummary), Json.mapper(), rebuilds::progress);
     }
 
     private RebuildProgress awaitFinished(RebuildStore rebuilds) throws InterruptedException {

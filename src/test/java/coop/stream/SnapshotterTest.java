@@ -17,21 +17,29 @@ class SnapshotterTest extends StreamTest {
     }
 
     @Test
-    void a_snapshot_is_taken_at_every_nth_version_and_redelivery_only_rewrites_it() {
+    void a_batch_that_crosses_an_nth_version_snapshots_once_and_redelivery_only_rewrites_it() {
         enroll("chen", "Chen Family");
-        for (int i = 1; i <= 6; i++) {
+        for (int i = 1; i <= 3; i++) {
             append("chen", "EngagementScoreUpdated", Map.of("new_score", i * 10));
         }
-        var records = newRecords();
-        assertThat(deliver(records)).isEmpty();
-        assertThat(deliver(records)).isEmpty();
+        var first = newRecords();
+        assertThat(deliver(first)).isEmpty();
+        for (int i = 4; i <= 6; i++) {
+            append("chen", "EngagementScoreUpdated", Map.of("new_score", i * 10));
+        }
+        var second = newRecords();
+        requests.reset();
+        assertThat(deliver(second)).isEmpty();
+        assertThat(requests.operations()).filteredOn("PutItem"::equals).as("one snapshot for the batch").hasSize(1);
+        assertThat(deliver(second)).isEmpty();
+        assertThat(deliver(first)).isEmpty();
 
+        // The first batch (versions 1-4) crossed 3 and stored the state after it; the second (5-7) crossed 6.
         assertThat(store.latestSnapshot(family("chen"), Long.MAX_VALUE)).get().extracting(Snapshot::version)
-                .isEqualTo(6L);
-        assertThat(store.latestSnapshot(family("chen"), 5)).get().extracting(Snapshot::version).isEqualTo(3L);
-        assertThat(store.latestSnapshot(family("chen"), 2)).isEmpty();
-        Snapshot atSix = store.latestSnapshot(family("chen"), 6).orElseThrow();
-        assertThat(atSix.state()).contains("\"engagement_score\":50");
+                .isEqualTo(7L);
+        assertThat(store.latestSnapshot(family("chen"), 6)).get().extracting(Snapshot::version).isEqualTo(4L);
+        assertThat(store.latestSnapshot(family("chen"), 3)).isEmpty();
+        assertThat(store.latestSnapshot(family("chen"), 7).orElseThrow().state()).contains("\"engagement_score\":60");
     }
 
     @Test

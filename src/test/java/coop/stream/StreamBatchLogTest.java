@@ -35,7 +35,7 @@ class StreamBatchLogTest extends StreamTest {
             }
 
             @Override
-            public void handle(RecordedEvent event) {
+            public List<Failure> handle(List<RecordedEvent> events, BatchStates states) {
                 throw new IllegalStateException("the downstream system is down");
             }
         });
@@ -53,19 +53,12 @@ class StreamBatchLogTest extends StreamTest {
 
         try (CapturedLogs logs = new CapturedLogs("coop.stream")) {
             StreamBatch batch = log.start();
-            int failed = 0;
-            for (DynamodbEvent.DynamodbStreamRecord record : records) {
-                RecordedEvent event = StreamRecords.event(record).orElseThrow();
-                try {
-                    batch.run(event, record.getDynamodb().getApproximateCreationDateTime().toInstant(),
-                            () -> dispatcher.process(event));
-                } catch (RuntimeException expected) {
-                    failed++;
-                }
-            }
+            records.forEach(record -> batch.received(record.getDynamodb().getApproximateCreationDateTime().toInstant()));
+            List<RecordedEvent> events = records.stream().map(r -> StreamRecords.event(r).orElseThrow()).toList();
+            List<RecordedEvent> failed = batch.dispatched(events, dispatcher.dispatch(events));
             batch.finish();
 
-            assertThat(failed).isEqualTo(2);
+            assertThat(failed).hasSize(2);
             List<Emf> documents = Emf.all(emf.stream().map(line -> {
                 try {
                     return coop.app.Json.mapper().readTree(line);

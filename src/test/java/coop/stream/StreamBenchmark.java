@@ -1,19 +1,27 @@
 package coop.stream;
 
+import coop.store.NewEvent;
+import coop.store.StreamId;
 import coop.testing.TestDynamo;
 
-import java.util.Map;
+import java.util.List;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 /**
- * Prints what the stream function costs per event: records handled per second and DynamoDB requests per record,
- * with every subscriber of the stream side on (projection, both triggers, feed), against the test server.
- * The request count is what carries over to DynamoDB (and to the Lambda's bill); moto's latencies do not.
+ * Prints what the stream function costs per record, a batch at a time, with every deployed subscriber on (summary,
+ * both triggers, snapshots, feed), against the test server: for batches of 1, 10 and 100 records over 1, 10 and 100
+ * families, once with records no trigger reacts to and once with records that are all a trigger's event (each
+ * family's batch decides once, so one follow-up per family; the follow-ups are delivered and counted too). The
+ * request count is what carries over to DynamoDB (and to the Lambda's bill); moto's latencies do not.
  *
  * <p>Run: {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=coop.stream.StreamBenchmark}
  */
 public final class StreamBenchmark extends StreamTest {
 
-    private static final int FAMILIES = Integer.getInteger("bench.families", 20);
+    private static final int[][] SHAPES = {{1, 1}, {10, 1}, {10, 10}, {100, 1}, {100, 10}, {100, 100}};
+
+    private int run;
 
     public static void main(String[] args) {
         StreamBenchmark benchmark = new StreamBenchmark();
@@ -25,38 +33,54 @@ public final class StreamBenchmark extends StreamTest {
         }
     }
 
-    private void run() {
-        System.out.printf("endpoint %s, %d families%n", TestDynamo.endpoint(), FAMILIES);
-        for (int i = 0; i < FAMILIES; i++) {
-            String id = "family-" + i;
-            enroll(id, "Family " + i);
-            append(id, "ChildAdded", Map.of("child_name", "Child " + i));
-            due(id, 450, "2024-10-01");
-        }
-        measure("enrol, child, payment due (no trigger fires)");
-
-        for (int i = 0; i < FAMILIES; i++) {
-            append("family-" + i, "PaymentOverdue", Map.of("amount", 450, "due_date", "2024-10-01"));
-        }
-        measure("payment overdue (the lock trigger fires)");
-
-        for (int i = 0; i < FAMILIES; i++) {
-            received("family-" + i, 450, "2024-10-20");
-        }
-        measure("payment received (the restore trigger fires)");
+    @Override
+    List<Subscriber> subscribers() {
+        return deployedSubscribers();
     }
 
-    /** Delivers everything the stream holds, follow-ups of triggers included, and prints the cost per record. */
-    private void measure(String name) {
-        int records = 0;
-        requests.reset();
-        long start = System.nanoTime();
-        for (var batch = newRecords(); !batch.isEmpty(); batch = newRecords()) {
-            records += batch.size();
-            deliver(batch);
+    private void run() {
+        System.out.printf("endpoint %s%n", TestDynamo.endpoint());
+        measure(10, 10, false); // warm-up: class loading, JIT, connections
+        System.out.printf("%-8s %-9s %-15s %9s %10s %12s%n", "records", "families", "records are", "delivered",
+                "records/s", "requests/rec");
+        for (int[] shape : SHAPES) {
+            for (boolean triggers : new boolean[]{false, true}) {
+                Result result = measure(shape[0], shape[1], triggers);
+                System.out.printf("%-8d %-9d %-15s %9d %10.0f %12.2f%n", shape[0], shape[1],
+                        triggers ? "trigger events" : "other events", result.delivered(),
+                        result.delivered() / result.seconds(), result.requests() / (double) result.delivered());
+            }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("%-48s %4d records  %7.1f records/s  requests/record %.1f%n", name, records,
-                records / seconds, requests.operations().size() / (double) records);
+    }
+
+    /** Sets up the families (not measured), appends the batch, then delivers it and the follow-ups it causes. */
+    private Result measure(int records, int families, boolean triggers) {
+        int perFamily = records / families;
+        StreamLoad load = new StreamLoad(store);
+        String prefix = "run" + (run++) + "-";
+        List<StreamId> streams = IntStream.range(0, families).mapToObj(i -> family(prefix + i)).toList();
+        streams.forEach(stream -> load.enrol(stream, triggers ? perFamily : 0));
+        deliverAll();
+        IntFunction<NewEvent> event = triggers ? StreamLoad::overdue : StreamLoad::score;
+        streams.forEach(stream -> load.append(stream, 1 + (triggers ? perFamily : 0), perFamily, event));
+        requests.reset();
+        int delivered = 0;
+        long nanos = 0;
+        for (var batch = newRecords(); !batch.isEmpty(); batch = newRecords()) {
+            for (int from = 0; from < batch.size(); from += 100) {
+                var chunk = batch.subList(from, Math.min(from + 100, batch.size()));
+                long start = System.nanoTime();
+                if (!deliver(chunk).isEmpty()) {
+                    throw new IllegalStateException("a record failed");
+                }
+                nanos += System.nanoTime() - start;
+                delivered += chunk.size();
+            }
+        }
+        // Only the function's time and requests: reading moto's stream is the local poller's cost, not Lambda's.
+        return new Result(delivered, nanos / 1e9, requests.operations().size());
+    }
+
+    private record Result(int delivered, double seconds, long requests) {
     }
 }

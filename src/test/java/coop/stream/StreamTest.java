@@ -16,7 +16,8 @@ import coop.app.Loaded;
 import coop.app.ProposedEvent;
 import coop.domain.family.Family;
 import coop.domain.family.FamilyState;
-import coop.functions.StreamRecords;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import coop.functions.StreamBatches;
 import coop.local.StreamPoller;
 import coop.store.AppendResult;
 import coop.store.CheckpointStore;
@@ -47,8 +48,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The stream side built by hand on fresh tables of the test server: the real store, services and subscribers, fed
  * with the records moto's stream of this test's events table really carries (read with the local poller's code and
- * converted to what Lambda delivers). {@link #deliver} plays Funqy: each record on its own, failures reported by
- * sequence number.
+ * converted to what Lambda delivers). {@link #deliver} hands a batch to the stream function's body, as Lambda does.
  */
 abstract class StreamTest {
 
@@ -85,10 +85,13 @@ abstract class StreamTest {
         events = new EventService(types, store, aggregates, codec);
         checkpoints = new DynamoDbCheckpoints(dynamo, tables.name("CheckpointsTable"));
         readModels = new DynamoDbReadModels(dynamo, tables.name("ReadModelsTable"));
-        familySummary = new FamilySummaryProjection(aggregates, readModels, Json.mapper(), true);
-        dispatcher = new StreamDispatcher(subscribers(), checkpoints, clock);
+        familySummary = new FamilySummaryProjection(aggregates, readModels, codec, Json.mapper(), true);
+        dispatcher = new StreamDispatcher(subscribers(), checkpoints, clock, aggregates, store, familySummary);
         queries = new ReadModelQueries(readModels, checkpoints, dispatcher, Json.mapper());
-        poller = new StreamPoller(streamsClient, dynamo, tables.name("EventsTable"), "us-east-1", polled::add);
+        poller = new StreamPoller(streamsClient, dynamo, tables.name("EventsTable"), "us-east-1", records -> {
+            polled.addAll(records);
+            return Optional.empty();
+        });
     }
 
     @AfterEach
@@ -97,12 +100,24 @@ abstract class StreamTest {
     }
 
     List<Subscriber> subscribers() {
+        return portalAndFeed();
+    }
+
+    private List<Subscriber> portalAndFeed() {
         return List.of(familySummary,
-                new LockPortalOnOverdue(true, events, aggregates, codec,
-                        new InAggregateOrder(LockPortalOnOverdue.NAME, store, checkpoints)),
-                new RestorePortalOnPayment(true, events, aggregates, codec,
-                        new InAggregateOrder(RestorePortalOnPayment.NAME, store, checkpoints)),
-                new EventFeed(published::add, new Envelopes(types, codec), true));
+                PortalTriggers.lockOnOverdue(true, events, aggregates, codec, checkpoints),
+                PortalTriggers.restoreOnPayment(true, events, aggregates, codec, checkpoints),
+                new EventFeed(feed -> {
+                    published.addAll(feed);
+                    return Map.of();
+                }, new Envelopes(types, codec), true));
+    }
+
+    /** Every subscriber the deployment runs, as {@code StreamBeans} wires them (snapshots every 50 Family events). */
+    List<Subscriber> deployedSubscribers() {
+        List<Subscriber> all = new ArrayList<>(portalAndFeed());
+        all.add(3, new Snapshotter(types, aggregates, new SnapshotPolicy(Map.of(Family.NAME, 50), 100), true));
+        return all;
     }
 
     /** The records appended since the last call, as Lambda would deliver them. */
@@ -112,17 +127,13 @@ abstract class StreamTest {
         return List.copyOf(polled);
     }
 
-    /** Calls the stream function's body once per record; returns the sequence numbers of the failed records. */
+    /**
+     * Calls the stream function's body with the records as one batch; returns the answer's batch item failures (the
+     * sequence number of the first record not handled, or nothing).
+     */
     List<String> deliver(List<DynamodbEvent.DynamodbStreamRecord> records) {
-        List<String> failed = new ArrayList<>();
-        for (DynamodbEvent.DynamodbStreamRecord record : records) {
-            try {
-                StreamRecords.event(record).ifPresent(dispatcher::process);
-            } catch (RuntimeException e) {
-                failed.add(record.getDynamodb().getSequenceNumber());
-            }
-        }
-        return failed;
+        return StreamBatches.handle(records, events -> dispatcher.dispatch(events).failed()).getBatchItemFailures().stream()
+                .map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).toList();
     }
 
     /** Polls and delivers until the stream is quiet (triggers append follow-ups that are records too). */
@@ -134,6 +145,11 @@ abstract class StreamTest {
             }
             deliver(records);
         }
+    }
+
+    /** Hands {@code events} to one projection alone, as one batch of the stream would. */
+    void apply(FamilySummaryProjection projection, List<RecordedEvent> events) {
+        new StreamDispatcher(List.of(projection), checkpoints, clock, aggregates, store, projection).dispatch(events);
     }
 
     static StreamId family(String id) {

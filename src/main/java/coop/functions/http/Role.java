@@ -3,9 +3,12 @@ package coop.functions.http;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The roles of API.md, by their claim value. */
+/**
+ * The roles of API.md, by their claim value, and {@code operator}: the platform's operators, who run the deployment
+ * for every co-op and see every tenant's progress in {@code GET /projections}.
+ */
 public enum Role {
-    COORDINATOR, AUDITOR, FAMILY, ADMIN;
+    COORDINATOR, AUDITOR, FAMILY, ADMIN, OPERATOR;
 
     /** The role a claim value names exactly: {@code admin}, not {@code ADMIN }, {@code admın} or {@code admin\0}. */
     public static Optional<Role> parse(String value) {

@@ -1,21 +1,23 @@
 package coop.store.dynamodb;
 
+import coop.store.BatchProgress;
 import coop.store.Checkpoint;
 import coop.store.CheckpointStore;
 import coop.store.StreamId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** Checkpoints and cursors in the checkpoints table; every write is a single-item update. */
+/** Checkpoints and cursors in the checkpoints table: single-item updates, and batched reads and writes of cursors. */
 public final class DynamoDbCheckpoints implements CheckpointStore {
 
     private final DynamoDbClient dynamo;
@@ -28,52 +30,81 @@ public final class DynamoDbCheckpoints implements CheckpointStore {
 
     @Override
     public Optional<Checkpoint> find(String name) {
-        Map<String, AttributeValue> item = dynamo.getItem(request -> request.tableName(table)
+        Map<String, AttributeValue> status = dynamo.getItem(request -> request.tableName(table)
                 .key(CheckpointItems.checkpointKey(name)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(CheckpointItems.fromItem(item));
+        List<Map<String, AttributeValue>> progress = dynamo.queryPaginator(request -> request.tableName(table)
+                .keyConditionExpression("#pk = :pk").consistentRead(true)
+                .expressionAttributeNames(Map.of("#pk", CheckpointItems.PK))
+                .expressionAttributeValues(Map.of(":pk", EventItems.s(CheckpointItems.progressPartition(name)))))
+                .items().stream().toList();
+        return CheckpointViews.of(name, Optional.ofNullable(status).filter(item -> !item.isEmpty()), progress);
     }
 
     @Override
-    public List<Checkpoint> all() {
-        List<Checkpoint> checkpoints = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamo.query(request -> request.tableName(table)
-                    .keyConditionExpression("#pk = :pk")
-                    .expressionAttributeNames(Map.of("#pk", CheckpointItems.PK))
-                    .expressionAttributeValues(Map.of(":pk", EventItems.s(CheckpointItems.CHECKPOINT_PK)))
-                    .exclusiveStartKey(from));
-            page.items().forEach(item -> checkpoints.add(CheckpointItems.fromItem(item)));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return checkpoints;
+    public Optional<Checkpoint> find(String name, String tenantId) {
+        Map<String, AttributeValue> statusKey = CheckpointItems.checkpointKey(name);
+        Map<String, AttributeValue> progressKey = CheckpointItems.progressKey(name, tenantId);
+        List<Map<String, AttributeValue>> items = BatchRequests.get(dynamo, table, List.of(statusKey, progressKey));
+        Optional<Map<String, AttributeValue>> status = items.stream()
+                .filter(item -> item.get(CheckpointItems.SK).equals(statusKey.get(CheckpointItems.SK))
+                        && item.get(CheckpointItems.PK).equals(statusKey.get(CheckpointItems.PK)))
+                .findFirst()
+                // Deployment-wide failures (a rebuild) may name any tenant's families: a tenant sees only the status.
+                .map(item -> Map.of(CheckpointItems.STATUS, item.getOrDefault(CheckpointItems.STATUS,
+                        EventItems.s(CheckpointItems.status(Checkpoint.Status.RUNNING)))));
+        List<Map<String, AttributeValue>> progress = items.stream()
+                .filter(item -> item.get(CheckpointItems.PK).equals(progressKey.get(CheckpointItems.PK))).toList();
+        return CheckpointViews.of(name, status, progress);
     }
 
     @Override
-    public void recordProcessed(String name, String eventId, Instant eventTimestamp, Instant now) {
-        update(name, "SET #name = :name, #id = :id, #at = :at, #upd = :now, #st = if_not_exists(#st, :running)",
-                Map.of("#id", CheckpointItems.LAST_EVENT_ID, "#at", CheckpointItems.LAST_EVENT_TIMESTAMP),
-                Map.of(":id", EventItems.s(eventId), ":at", EventItems.s(Timestamps.format(eventTimestamp))), now);
+    public void recordBatch(String name, String tenantId, BatchProgress progress, Instant now) {
+        List<String> sets = new ArrayList<>(List.of("#upd = :now"));
+        Map<String, String> names = new HashMap<>(Map.of("#upd", CheckpointItems.LAST_UPDATED));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":now", EventItems.s(Timestamps.format(now))));
+        progress.lastEventId().ifPresent(id -> {
+            sets.add("#id = :id");
+            names.put("#id", CheckpointItems.LAST_EVENT_ID);
+            values.put(":id", EventItems.s(id));
+        });
+        progress.lastEventTimestamp().ifPresent(at -> {
+            sets.add("#at = :at");
+            names.put("#at", CheckpointItems.LAST_EVENT_TIMESTAMP);
+            values.put(":at", EventItems.s(Timestamps.format(at)));
+        });
+        String add = "";
+        if (progress.failures() > 0) {
+            sets.add("#err = :err");
+            sets.add("#errat = :now");
+            names.putAll(Map.of("#err", CheckpointItems.LAST_ERROR, "#errat", CheckpointItems.LAST_ERROR_AT,
+                    "#cnt", CheckpointItems.ERROR_COUNT));
+            values.put(":err", EventItems.s(CheckpointItems.cut(progress.lastError().orElse("failed"))));
+            values.put(":n", EventItems.n(progress.failures()));
+            add = " ADD #cnt :n";
+        }
+        String expression = "SET " + String.join(", ", sets) + add;
+        dynamo.updateItem(request -> request.tableName(table).key(CheckpointItems.progressKey(name, tenantId))
+                .updateExpression(expression).expressionAttributeNames(names).expressionAttributeValues(values));
     }
 
     @Override
     public void recordFailure(String name, String error, Instant now) {
-        String message = error.length() > CheckpointItems.MAX_ERROR_LENGTH
-                ? error.substring(0, CheckpointItems.MAX_ERROR_LENGTH) : error;
-        update(name, "SET #name = :name, #err = :err, #upd = :now, #st = if_not_exists(#st, :running) ADD #cnt :one",
-                Map.of("#err", CheckpointItems.LAST_ERROR, "#cnt", CheckpointItems.ERROR_COUNT),
-                Map.of(":err", EventItems.s(message), ":one", EventItems.n(1)), now);
+        updateStatusItem(name, "SET #name = :name, #err = :err, #errat = :now, #upd = :now, "
+                        + "#st = if_not_exists(#st, :running) ADD #cnt :one",
+                Map.of("#err", CheckpointItems.LAST_ERROR, "#errat", CheckpointItems.LAST_ERROR_AT,
+                        "#cnt", CheckpointItems.ERROR_COUNT),
+                Map.of(":err", EventItems.s(CheckpointItems.cut(error)), ":one", EventItems.n(1),
+                        ":running", EventItems.s(CheckpointItems.status(Checkpoint.Status.RUNNING))), now);
     }
 
     @Override
     public void setStatus(String name, Checkpoint.Status status, Instant now) {
-        update(name, "SET #name = :name, #upd = :now, #st = :status", Map.of(),
+        updateStatusItem(name, "SET #name = :name, #upd = :now, #st = :status", Map.of(),
                 Map.of(":status", EventItems.s(CheckpointItems.status(status))), now);
     }
 
-    private void update(String name, String expression, Map<String, String> names, Map<String, AttributeValue> values,
-                        Instant now) {
+    private void updateStatusItem(String name, String expression, Map<String, String> names,
+                                  Map<String, AttributeValue> values, Instant now) {
         Map<String, String> allNames = new HashMap<>(names);
         allNames.put("#name", CheckpointItems.NAME);
         allNames.put("#upd", CheckpointItems.LAST_UPDATED);
@@ -81,33 +112,30 @@ public final class DynamoDbCheckpoints implements CheckpointStore {
         Map<String, AttributeValue> allValues = new HashMap<>(values);
         allValues.put(":name", EventItems.s(name));
         allValues.put(":now", EventItems.s(Timestamps.format(now)));
-        if (expression.contains(":running")) {
-            // DynamoDB refuses values that the expression does not use.
-            allValues.put(":running", EventItems.s(CheckpointItems.status(Checkpoint.Status.RUNNING)));
-        }
         dynamo.updateItem(request -> request.tableName(table).key(CheckpointItems.checkpointKey(name))
                 .updateExpression(expression).expressionAttributeNames(allNames).expressionAttributeValues(allValues));
     }
 
     @Override
-    public long cursor(String name, StreamId stream) {
-        Map<String, AttributeValue> item = dynamo.getItem(request -> request.tableName(table)
-                .key(CheckpointItems.cursorKey(name, EventItems.streamKey(stream))).consistentRead(true)).item();
-        return item == null || !item.containsKey(CheckpointItems.VERSION) ? 0
-                : Long.parseLong(item.get(CheckpointItems.VERSION).n());
+    public Map<StreamId, Long> cursors(String name, Collection<StreamId> streams) {
+        Map<String, StreamId> byKey = streams.stream()
+                .collect(Collectors.toMap(EventItems::streamKey, Function.identity(), (a, b) -> a));
+        List<Map<String, AttributeValue>> keys = byKey.keySet().stream()
+                .map(key -> CheckpointItems.cursorKey(name, key)).toList();
+        return BatchRequests.get(dynamo, table, keys).stream()
+                .filter(item -> item.containsKey(CheckpointItems.VERSION))
+                .collect(Collectors.toMap(item -> byKey.get(item.get(CheckpointItems.SK).s()),
+                        item -> Long.parseLong(item.get(CheckpointItems.VERSION).n())));
     }
 
     @Override
-    public void advanceCursor(String name, StreamId stream, long version) {
-        try {
-            dynamo.updateItem(request -> request.tableName(table)
-                    .key(CheckpointItems.cursorKey(name, EventItems.streamKey(stream)))
-                    .updateExpression("SET #v = :v")
-                    .conditionExpression("attribute_not_exists(#v) OR #v < :v")
-                    .expressionAttributeNames(Map.of("#v", CheckpointItems.VERSION))
-                    .expressionAttributeValues(Map.of(":v", EventItems.n(version))));
-        } catch (ConditionalCheckFailedException alreadyFurther) {
-            // Another invocation moved it at least this far.
-        }
+    public void moveCursors(String name, Map<StreamId, Long> versions) {
+        List<Map<String, AttributeValue>> items = versions.entrySet().stream().map(entry -> {
+            Map<String, AttributeValue> item = new HashMap<>(
+                    CheckpointItems.cursorKey(name, EventItems.streamKey(entry.getKey())));
+            item.put(CheckpointItems.VERSION, EventItems.n(entry.getValue()));
+            return item;
+        }).toList();
+        BatchRequests.put(dynamo, table, items);
     }
 }

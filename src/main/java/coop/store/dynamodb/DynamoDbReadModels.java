@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,13 @@ public final class DynamoDbReadModels implements ReadModelStore {
         Map<String, AttributeValue> item = dynamo.getItem(request -> request.tableName(table)
                 .key(ReadModelItems.key(tenantId, model, rowId)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ReadModelItems.fromItem(item));
+    }
+
+    @Override
+    public List<ReadModelRow> findAll(String model, Collection<RowKey> keys) {
+        return BatchRequests.get(dynamo, table, keys.stream()
+                        .map(key -> ReadModelItems.key(key.tenantId(), model, key.rowId())).toList())
+                .stream().map(ReadModelItems::fromItem).toList();
     }
 
     @Override

@@ -27,6 +27,8 @@ final class ReadModelItems {
     static final String AGGREGATE_VERSION = "aggregate_version";
     static final String VIEW = "view";
     static final String UPDATED_AT = "updated_at";
+    static final String STATE = "state";
+    static final String STATE_SCHEMA = "state_schema";
 
     /** The registry of tenants that have rows: one item per tenant under this partition. */
     static final String TENANTS_PK = "registry#tenants";
@@ -50,6 +52,10 @@ final class ReadModelItems {
         item.put(AGGREGATE_VERSION, EventItems.n(row.version()));
         item.put(VIEW, EventItems.s(row.view()));
         item.put(UPDATED_AT, EventItems.s(Timestamps.format(row.updatedAt())));
+        row.source().ifPresent(source -> {
+            item.put(STATE, EventItems.s(source.state()));
+            item.put(STATE_SCHEMA, EventItems.n(source.stateSchema()));
+        });
         row.listing().ifPresent(listing -> {
             item.put(LISTING, EventItems.s(listing));
             item.put(LISTING_KEY, EventItems.s(listingKey(row.tenantId(), row.model(), listing)));
@@ -66,6 +72,9 @@ final class ReadModelItems {
                 Long.parseLong(item.get(AGGREGATE_VERSION).n()),
                 item.get(VIEW).s(),
                 Optional.ofNullable(item.get(LISTING)).map(AttributeValue::s),
-                Timestamps.parse(item.get(UPDATED_AT).s()));
+                Timestamps.parse(item.get(UPDATED_AT).s()),
+                Optional.ofNullable(item.get(STATE)).filter(state -> item.containsKey(STATE_SCHEMA))
+                        .map(state -> new ReadModelRow.RowSource(state.s(),
+                                Integer.parseInt(item.get(STATE_SCHEMA).n()))));
     }
 }
