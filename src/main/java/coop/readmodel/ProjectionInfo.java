@@ -1,9 +1,11 @@
 package coop.readmodel;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import coop.stream.HandlerType;
 import coop.store.Checkpoint;
 import coop.store.RebuildProgress;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -22,4 +24,14 @@ public record ProjectionInfo(
         Optional<String> lastError,
         boolean active,
         Optional<RebuildProgress> rebuild) {
+
+    /**
+     * How long after it was recorded the subscriber handled its last event: the lag it ran at then, as Lambda's
+     * IteratorAge measures a shard's. Empty before the first event.
+     */
+    @JsonProperty("lag_millis")
+    public Optional<Long> lagMillis() {
+        return lastEventTimestamp.flatMap(recorded -> lastUpdated.map(handled ->
+                Math.max(0, Duration.between(recorded, handled).toMillis())));
+    }
 }

@@ -1,28 +1,29 @@
 // Operations: every subscriber's status, lag and errors, and (admins) a rebuild with its progress.
-// The rebuild may answer at once (the rows rebuilt) or run on (202 with a rebuild id; GET /projections then
-// shows the projection "rebuilding" with its progress): both are followed the same way.
+// A rebuild answers 202 with its id and runs on; GET /projections shows the projection "rebuilding" with a rebuild
+// object (segments and events done, of how many) until it is back to "running".
 import { html, useEffect, useState } from '../vendor/preact-htm-standalone.module.js';
 import { api, enc } from './api.js';
 import { ErrorBox, Loading, eventHref, useApi, when } from './ui.js';
 
-/** A fraction 0..1 from whatever progress the listing carries, or null. */
+/**
+ * The share of a running rebuild that is done, 0..1, from the listing's rebuild object: events done of the events
+ * table's approximate count when there is one, else segments done; null before anything is known.
+ */
 function progressOf(p) {
-  const raw = p.progress ?? p.rebuild?.progress ?? p.rebuild;
-  if (typeof raw === 'number') return raw > 1 ? raw / 100 : raw;
-  if (raw && typeof raw === 'object') {
-    const done = raw.done ?? raw.processed ?? raw.rebuilt_rows ?? raw.completed;
-    const total = raw.total ?? raw.of;
-    if (typeof raw.fraction === 'number') return raw.fraction;
-    if (typeof raw.percent === 'number') return raw.percent / 100;
-    if (typeof done === 'number' && typeof total === 'number' && total > 0) return done / total;
-  }
+  const r = p.rebuild;
+  if (!r) return null;
+  if (typeof r.events_total === 'number' && r.events_total > 0) return Math.min(1, (r.events_done || 0) / r.events_total);
+  if (typeof r.total_segments === 'number' && r.total_segments > 0) return (r.segments_done || 0) / r.total_segments;
   return null;
 }
 
+/** How long after it was recorded the subscriber handled its last event (the listing's lag_millis). */
 function lagOf(p) {
-  const lag = p.lag ?? p.lag_seconds ?? p.lag_millis;
-  if (lag === undefined || lag === null) return '—';
-  return typeof lag === 'number' ? (p.lag_millis !== undefined ? `${lag} ms` : `${lag} s`) : String(lag);
+  const ms = p.lag_millis;
+  if (typeof ms !== 'number') return '—';
+  if (ms < 1000) return `${ms} ms`;
+  if (ms < 120000) return `${(ms / 1000).toFixed(1)} s`;
+  return `${Math.round(ms / 60000)} min`;
 }
 
 function Progress({ fraction, label }) {
@@ -32,8 +33,8 @@ function Progress({ fraction, label }) {
 }
 
 /**
- * A rebuild that answers with its result is done at once; one that answers 202 with a rebuild id (or with status
- * "rebuilding") is followed by re-reading the listing every second until the projection is no longer rebuilding.
+ * Starts a rebuild (202 with its id) and follows it by re-reading the listing every second until the projection is
+ * no longer rebuilding.
  */
 function Rebuild({ name, entry, onChange }) {
   const [phase, setPhase] = useState({ name: entry.status === 'rebuilding' ? 'following' : 'idle', polls: 0 });
@@ -50,9 +51,8 @@ function Rebuild({ name, entry, onChange }) {
     setError(null);
     setPhase({ name: 'starting', polls: 0 });
     api(`/projections/${enc(name)}/rebuild`, { method: 'POST', body: {} }).then(
-      (a) => {
-        const finished = a.body?.rebuilt_rows !== undefined && a.body?.status !== 'rebuilding' && !a.body?.rebuild_id;
-        setPhase(finished ? { name: 'done', rows: a.body.rebuilt_rows } : { name: 'following', polls: 0 });
+      () => {
+        setPhase({ name: 'following', polls: 0 });
         onChange();
       },
       (e) => { setError(e); setPhase({ name: 'idle', polls: 0 }); },
@@ -63,7 +63,7 @@ function Rebuild({ name, entry, onChange }) {
     <button type="button" onClick=${start} disabled=${busy}>Rebuild ${name}</button>
     ${busy && html`<${Progress} fraction=${progressOf(entry)} label=${`Rebuilding ${name}`} />`}
     ${phase.name === 'done' && html`<${Progress} fraction=${1} label=${`Rebuilt ${name}`} />${' '}
-      <span class="ok" role="status">Rebuilt${phase.rows !== undefined ? `: ${phase.rows} rows` : ''}.</span>`}
+      <span class="ok" role="status">Rebuilt.</span>`}
     <${ErrorBox} error=${error} />
   </div>`;
 }

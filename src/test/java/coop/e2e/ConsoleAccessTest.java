@@ -131,8 +131,8 @@ class ConsoleAccessTest {
         assertThat(page.locator("tr[data-projection='family-summary'] progress")).hasAttribute("value", "100");
         shot(page, "17-operations-rebuild");
 
-        // The rebuild is to answer 202 and run on, with GET /projections showing "rebuilding" and its progress;
-        // until the API does, the browser is handed those answers, to show the console follows that contract.
+        // A local rebuild of a few families ends before a listing can show it half-way, so the browser is handed
+        // the API's answers of a longer one: 202, then "rebuilding" with its progress, then "running".
         AtomicInteger listings = new AtomicInteger();
         page.route("**/projections/family-summary/rebuild", route -> route.fulfill(new Route.FulfillOptions()
                 .setStatus(202).setContentType("application/json")
@@ -141,8 +141,9 @@ class ConsoleAccessTest {
             int listing = listings.incrementAndGet();
             route.fulfill(new Route.FulfillOptions().setStatus(200).setContentType("application/json").setBody("""
                     {"projections": [{"projection_name": "family-summary", "handler_type": "projection", "status": "%s",
-                      "progress": {"done": %d, "total": 100}, "error_count": 0}]}""".formatted(
-                    listing < 3 ? "rebuilding" : "running", Math.min(listing, 2) * 40)));
+                      "rebuild": {"rebuild_id": "r-1", "segments_done": %d, "total_segments": 4, "events_done": %d,
+                      "events_total": 100}, "error_count": 0}]}""".formatted(
+                    listing < 3 ? "rebuilding" : "running", Math.min(listing, 2) * 2, Math.min(listing, 2) * 40)));
         });
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rebuild family-summary")).click();
         assertThat(page.locator("tr[data-projection='family-summary'] progress")).hasAttribute("value", "80");

@@ -89,7 +89,15 @@ class NativeReflectionTest {
             Map.entry("coop.observability.HttpRequestLog$Served", "logged field by field"),
             Map.entry("coop.store.EventIdConflict$StoredAt", "written as the 409's fields"),
             Map.entry("coop.store.dynamodb.ConditionalWrites$Cancelled", "a cancelled transaction's reasons"),
-            Map.entry("coop.store.dynamodb.EventIdItems$StoredId", "a DynamoDB item"));
+            Map.entry("coop.store.dynamodb.EventIdItems$StoredId", "a DynamoDB item"),
+            Map.entry("coop.domain.family.PortalPolicy", "a decision of the domain"),
+            Map.entry("coop.store.BatchProgress", "a checkpoint update"),
+            Map.entry("coop.store.ReadModelRow$RowSource", "DynamoDB attributes of a row"),
+            Map.entry("coop.store.ReadModelStore$RowKey", "a key"),
+            Map.entry("coop.stream.Dispatched", "a batch's outcome, logged field by field"),
+            Map.entry("coop.stream.Failure", "a subscriber's failed event"),
+            Map.entry("coop.stream.Folded", "a batch's state of an aggregate"),
+            Map.entry("coop.stream.StartingPoints$Start", "a batch's starting state"));
 
     @Test
     void every_type_jackson_reads_or_writes_is_registered_for_reflection() throws Exception {

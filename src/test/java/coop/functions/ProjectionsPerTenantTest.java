@@ -95,6 +95,9 @@ class ProjectionsPerTenantTest {
             Answer answer = api.send(ApiCall.to(PROJECTIONS).as(caller));
             JsonNode summary = summaryEntry(answer);
             assertThat(summary.path("last_event_id").asText()).isEqualTo(southEnrolled.eventId());
+            assertThat(summary.path("lag_millis").isIntegralNumber()).as("the lag it handled its last event at")
+                    .isTrue();
+            assertThat(summary.path("lag_millis").asLong()).isBetween(0L, 600_000L);
             assertThat(summary.path("error_count").asLong()).isZero();
             assertThat(summary.path("last_error").isNull()).as(answer.toString()).isTrue();
             for (RecordedEvent theirs : batch.subList(0, 2)) {
