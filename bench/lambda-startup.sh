@@ -6,6 +6,7 @@
 # and builds offline from the local Maven repository.
 #
 #   ./mvnw package -DskipTests && bench/lambda-startup.sh [runs]      # default 5 runs each; prints medians
+#   BASELINE_ZIP=/tmp/before.zip bench/lambda-startup.sh              # also measures an earlier build, in the same run
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -75,4 +76,4 @@ JAVA
 fi
 
 python3 bench/lambda_startup.py --runs "$RUNS" --work "$WORK" --java "${JAVA_HOME:+$JAVA_HOME/bin/}java" \
-  --app "$ROOT/target/function.zip" --hello "$HELLO/target/function.zip"
+  --app "$ROOT/target/function.zip" --hello "$HELLO/target/function.zip" ${BASELINE_ZIP:+--baseline "$BASELINE_ZIP"}

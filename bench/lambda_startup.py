@@ -17,7 +17,8 @@ import time
 import zipfile
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest"
+TEMPLATE_HANDLER = "coop.functions.RequestIdStreamHandler::handleRequest"  # infra/template.yaml's Handler
+HELLO_HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest"
 RUNTIME_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda"
 TENANT, FAMILY = "bench-coop", "bench"
 
@@ -85,14 +86,15 @@ class RuntimeApi:
         return "127.0.0.1:%d" % self.server.server_address[1]
 
 
-def run_once(java, task, runtime_jars, api, env, class_log=None):
+def run_once(java, task, runtime_jars, api, env, handler, class_log=None):
     api.reset()
+    # The java21 runtime's own JVM options (C1 only, serial GC); infra/template.yaml adds none (no JAVA_TOOL_OPTIONS).
     command = [java, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx900m"]
     if class_log:
         command.append("-Xlog:class+load=info:file=%s" % class_log)
     classpath = os.pathsep.join([task, os.path.join(task, "lib", "*"), os.path.join(runtime_jars, "*")])
-    command += ["-cp", classpath, RUNTIME_MAIN, HANDLER]
-    full_env = dict(os.environ, AWS_LAMBDA_RUNTIME_API=api.address, LAMBDA_TASK_ROOT=task, _HANDLER=HANDLER,
+    command += ["-cp", classpath, RUNTIME_MAIN, handler]
+    full_env = dict(os.environ, AWS_LAMBDA_RUNTIME_API=api.address, LAMBDA_TASK_ROOT=task, _HANDLER=handler,
                     AWS_REGION="us-east-1", AWS_DEFAULT_REGION="us-east-1", AWS_ACCESS_KEY_ID="test",
                     AWS_SECRET_ACCESS_KEY="test", AWS_LAMBDA_FUNCTION_NAME="bench",
                     AWS_LAMBDA_FUNCTION_MEMORY_SIZE="1024", AWS_LAMBDA_FUNCTION_VERSION="1", **env)
@@ -109,7 +111,7 @@ def run_once(java, task, runtime_jars, api, env, class_log=None):
     return api.answered - spawned, api.polled - spawned, api.answered - api.polled, body
 
 
-def measure(name, zip_path, event, env, args, expect):
+def measure(name, zip_path, event, env, args, expect, handler=TEMPLATE_HANDLER):
     task = os.path.join(args.work, name, "task")
     shutil.rmtree(task, ignore_errors=True)
     with zipfile.ZipFile(zip_path) as archive:
@@ -117,12 +119,12 @@ def measure(name, zip_path, event, env, args, expect):
     api = RuntimeApi(event)
     runtime_jars = os.path.join(args.work, "runtime")
     class_log = os.path.join(args.work, name, "classes.log")
-    *_, body = run_once(args.java, task, runtime_jars, api, env, class_log)  # warms the OS caches, counts classes
+    *_, body = run_once(args.java, task, runtime_jars, api, env, handler, class_log)  # warms the OS caches, counts classes
     if expect not in body:
         sys.exit("%s answered %s, expected it to contain %s" % (name, body[:500], expect))
     with open(class_log) as log:
         classes = sum(1 for line in log if "class,load" in line)
-    runs = [run_once(args.java, task, runtime_jars, api, env)[:3] for _ in range(args.runs)]
+    runs = [run_once(args.java, task, runtime_jars, api, env, handler)[:3] for _ in range(args.runs)]
     return {
         "total": statistics.median(r[0] for r in runs),
         "init": statistics.median(r[1] for r in runs),
@@ -171,6 +173,7 @@ def main():
     parser = argparse.ArgumentParser()
     for option in ("--work", "--java", "--app", "--hello"):
         parser.add_argument(option, required=True)
+    parser.add_argument("--baseline", help="another build of function.zip (e.g. before a change), measured alike")
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     moto, endpoint = start_moto()
@@ -188,17 +191,23 @@ def main():
         app_env = {"QUARKUS_FUNQY_EXPORT": "loadAggregate", "QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE": endpoint,
                    "COOP_TABLES_EVENTS": "bench-events", "COOP_TABLES_SNAPSHOTS": "bench-snapshots",
                    "COOP_TABLES_READ_MODELS": "bench-read-models", "COOP_TABLES_CHECKPOINTS": "bench-checkpoints"}
-        app = measure("app", args.app, load, app_env, args, "Bench Family")
-        hello = measure("hello", args.hello, "bench", {"QUARKUS_FUNQY_EXPORT": "hello"}, args, "hello bench")
+        rows = []
+        if args.baseline:
+            rows.append(("loadAggregate baseline", measure("baseline", args.baseline, load, app_env, args,
+                                                            "Bench Family")))
+        rows.append(("loadAggregate (app)", measure("app", args.app, load, app_env, args, "Bench Family")))
+        hello = measure("hello", args.hello, "bench", {"QUARKUS_FUNQY_EXPORT": "hello"}, args, "hello bench",
+                        HELLO_HANDLER)
     finally:
         moto.kill()
     print("%-22s %12s %12s %12s %10s %8s" % ("", "spawn->resp", "init", "1st call", "classes", "zip MB"))
-    for name, row in (("loadAggregate (app)", app), ("hello-world Funqy", hello)):
+    for name, row in rows + [("hello-world Funqy", hello)]:
         print("%-22s %11.2fs %11.2fs %11.2fs %10d %8.1f" % (name, row["total"], row["init"], row["first"],
                                                           row["classes"], row["zip_mb"]))
-    print("ratio app/hello: spawn->response %.2fx, first call %.1fx, classes %.2fx, zip %.2fx (median of %d runs)" % (
-        app["total"] / hello["total"], app["first"] / hello["first"], app["classes"] / hello["classes"],
-        app["zip_mb"] / hello["zip_mb"], args.runs))
+    for name, app in rows:
+        print("ratio %s/hello: spawn->response %.2fx, first call %.1fx, classes %.2fx, zip %.2fx (median of %d runs)"
+              % (name, app["total"] / hello["total"], app["first"] / hello["first"],
+                 app["classes"] / hello["classes"], app["zip_mb"] / hello["zip_mb"], args.runs))
 
 
 if __name__ == "__main__":
