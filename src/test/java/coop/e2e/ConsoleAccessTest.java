@@ -4,14 +4,8 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
-import coop.local.LocalApiServer;
-import coop.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,33 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 @TestProfile(LiveStreamProfile.class)
-class ConsoleAccessTest {
-
-    private static ConsoleBrowser browser;
-
-    @Inject
-    LocalApiServer server;
-
-    private final String tenant = Tokens.newTenant();
-    private StoryApi api;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = ConsoleBrowser.launch();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void sarahsApi() {
-        api = new StoryApi(base(), Tokens.unsigned("{\"sub\":\"sarah\",\"tenant_id\":\"" + tenant
-                + "\",\"roles\":[\"coordinator\"]}"));
-    }
+class ConsoleAccessTest extends ConsoleTest {
 
     @Test
     void a_family_sees_its_own_family_and_not_another() throws Exception {
@@ -153,9 +121,5 @@ class ConsoleAccessTest {
         assertThat(page.locator("tr[data-projection='family-summary'] progress")).hasAttribute("value", "100");
         assertThat(browser.pageErrors()).isEmpty();
         page.context().close();
-    }
-
-    private String base() {
-        return "http://127.0.0.1:" + server.port();
     }
 }

@@ -3,14 +3,8 @@ package coop.e2e;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import coop.local.LocalApiServer;
-import coop.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.regex.Pattern;
@@ -28,33 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 @TestProfile(LiveStreamProfile.class)
-class MartinezConsoleTest {
-
-    private static ConsoleBrowser browser;
-
-    @Inject
-    LocalApiServer server;
-
-    private final String tenant = Tokens.newTenant();
-    private StoryApi api;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = ConsoleBrowser.launch();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void sarahsApi() {
-        api = new StoryApi(base(), Tokens.unsigned("{\"sub\":\"sarah\",\"tenant_id\":\"" + tenant
-                + "\",\"roles\":[\"coordinator\"]}"));
-    }
+class MartinezConsoleTest extends ConsoleTest {
 
     @Test
     void the_martinez_story_seen_in_the_console() throws Exception {
@@ -161,9 +129,5 @@ class MartinezConsoleTest {
         shot(page, "11-operations-as-coordinator");
         assertThat(browser.pageErrors()).isEmpty();
         page.context().close();
-    }
-
-    private String base() {
-        return "http://127.0.0.1:" + server.port();
     }
 }
