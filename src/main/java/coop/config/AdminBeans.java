@@ -1,16 +1,20 @@
 package coop.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import coop.admin.Backfills;
 import coop.admin.LambdaSegmentLauncher;
 import coop.admin.ProjectionAdmin;
 import coop.admin.RebuildSettings;
 import coop.admin.RebuildWorker;
 import coop.admin.Replay;
 import coop.admin.SegmentLauncher;
+import coop.admin.SegmentTasks;
 import coop.store.CheckpointStore;
+import coop.store.EventBackfill;
 import coop.store.EventStore;
 import coop.store.RebuildStore;
 import coop.store.StreamCatalog;
+import coop.store.dynamodb.DynamoDbEventBackfill;
 import coop.store.dynamodb.DynamoDbRebuilds;
 import coop.stream.FamilySummaryProjection;
 import coop.stream.StreamDispatcher;
@@ -27,7 +31,7 @@ import java.time.Duration;
 
 /**
  * Wires admin work on projections: replays of stored events, and rebuilds (their state, the admin entry and the
- * segment worker). In AWS segments run in asynchronous
+ * segment worker), and the one-off event backfill, which runs on the rebuilds' machinery. In AWS segments run in asynchronous
  * invocations of {@code rebuildProjection}; dev and test runs launch them on a background executor instead
  * ({@code coop.local.LocalRebuilds}).
  */
@@ -67,6 +71,25 @@ public class AdminBeans {
                                 FamilySummaryProjection familySummary, SegmentLauncher launcher,
                                 RebuildSettings settings, Clock clock) {
         return new RebuildWorker(streams, rebuilds, checkpoints, familySummary::rebuild, launcher, settings, clock);
+    }
+
+    @Produces
+    @Singleton
+    EventBackfill eventBackfill(DynamoDbClient dynamo, TableNames tables) {
+        return new DynamoDbEventBackfill(dynamo, tables.events(), tables.eventIds());
+    }
+
+    @Produces
+    @Singleton
+    Backfills backfills(EventBackfill backfill, StreamCatalog streams, RebuildStore rebuilds,
+                        SegmentLauncher launcher, RebuildSettings settings, Clock clock) {
+        return new Backfills(backfill, streams, rebuilds, launcher, settings, clock);
+    }
+
+    @Produces
+    @Singleton
+    SegmentTasks segmentTasks(RebuildWorker rebuilds, Backfills backfills) {
+        return new SegmentTasks(rebuilds, backfills);
     }
 
     @Produces

@@ -1,12 +1,9 @@
 package coop.local;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -16,7 +13,11 @@ import java.util.regex.Pattern;
  * to the local API. Only GET and HEAD; a path is a plain relative name ({@link #SAFE}: no {@code ..}, no
  * percent-escapes, no backslashes) and must end in a known extension, so nothing else on the classpath is reachable.
  */
-final class ConsoleFiles implements HttpHandler {
+final class ConsoleFiles {
+
+    private ConsoleFiles() {
+    }
+
 
     static final String PREFIX = "/console";
     private static final String ROOT = "console/";
@@ -29,34 +30,28 @@ final class ConsoleFiles implements HttpHandler {
             "svg", "image/svg+xml",
             "txt", "text/plain; charset=utf-8");
 
-    @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String method = exchange.getRequestMethod();
-            if (!"GET".equals(method) && !"HEAD".equals(method)) {
-                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                send(exchange, 405, "text/plain; charset=utf-8", "Method not allowed".getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            String rawPath = exchange.getRequestURI().getRawPath();
-            if (rawPath.equals(PREFIX)) {
-                exchange.getResponseHeaders().set("Location", PREFIX + "/");
-                send(exchange, 308, "text/plain; charset=utf-8", new byte[0]);
-                return;
-            }
-            // The server hands this handler every path that merely starts with /console, /consoles included.
-            String name = rawPath.startsWith(PREFIX + "/") ? rawPath.substring(PREFIX.length() + 1) : "/";
-            if (name.isEmpty()) {
-                name = "index.html";
-            }
-            Optional<byte[]> file = read(name);
-            String type = TYPES.get(name.substring(name.lastIndexOf('.') + 1));
-            if (file.isEmpty() || type == null) {
-                send(exchange, 404, "text/plain; charset=utf-8", "Not found".getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            send(exchange, 200, type, file.get());
+    /** A file, a redirect or a refusal, as the server sends it. */
+    record Served(int status, Map<String, String> headers, byte[] body) {
+    }
+
+    static Served serve(String method, String rawPath) throws IOException {
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            return send(405, "text/plain; charset=utf-8", "Method not allowed", Map.of("Allow", "GET, HEAD"));
         }
+        if (rawPath.equals(PREFIX)) {
+            return send(308, "text/plain; charset=utf-8", "", Map.of("Location", PREFIX + "/"));
+        }
+        // The server hands this every path that merely starts with /console, /consoles included.
+        String name = rawPath.startsWith(PREFIX + "/") ? rawPath.substring(PREFIX.length() + 1) : "/";
+        if (name.isEmpty()) {
+            name = "index.html";
+        }
+        Optional<byte[]> file = read(name);
+        String type = TYPES.get(name.substring(name.lastIndexOf('.') + 1));
+        if (file.isEmpty() || type == null) {
+            return send(404, "text/plain; charset=utf-8", "Not found", Map.of());
+        }
+        return new Served(200, headers(type, Map.of()), "HEAD".equals(method) ? new byte[0] : file.get());
     }
 
     private static Optional<byte[]> read(String name) throws IOException {
@@ -68,16 +63,15 @@ final class ConsoleFiles implements HttpHandler {
         }
     }
 
-    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-        boolean head = "HEAD".equals(exchange.getRequestMethod());
-        exchange.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
-        if (!head && body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+    private static Served send(int status, String type, String text, Map<String, String> extra) {
+        return new Served(status, headers(type, extra), text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, String> headers(String type, Map<String, String> extra) {
+        Map<String, String> headers = new LinkedHashMap<>(extra);
+        headers.put("Content-Type", type);
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Cache-Control", "no-cache");
+        return headers;
     }
 }

@@ -2,8 +2,6 @@ package coop.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import coop.functions.http.ApiError;
 import coop.functions.http.ApiRequest;
 import coop.functions.http.HttpAdapter;
@@ -12,6 +10,14 @@ import coop.functions.http.Route;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.file.FileSystemOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -19,9 +25,6 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,8 +37,13 @@ import java.util.concurrent.Executors;
 
 /**
  * The local run's HTTP server: serves every route of every {@link HttpFunction} bean on the loopback address by
- * building the event API Gateway would send and handing it to the very function bean Lambda would call. Plain JDK
- * HTTP server, dev and test profiles only, so no HTTP server ever starts inside Lambda.
+ * building the event API Gateway would send and handing it to the very function bean Lambda would call. Dev and test
+ * profiles only, so no HTTP server ever starts inside Lambda (Vert.x is not even in the Lambda artifact).
+ *
+ * <p>A Vert.x server rather than the JDK's: the JDK's answers a request target that is not a valid URI (a junk page
+ * token such as {@code %%%}, sent as curl sends it) with its own HTML 400 before any handler runs; Vert.x hands the
+ * raw target over, so the function answers it as API Gateway would, with the API's JSON error. Requests run on
+ * virtual threads, off Vert.x's event loop, since the functions block on DynamoDB.
  *
  * <p>It also serves the audit console's static files at {@code /console/} ({@link ConsoleFiles}).
  *
@@ -52,6 +60,7 @@ public class LocalApiServer implements LocalReadiness {
     private final String host;
     private final int configuredPort;
     private List<Entry> table = List.of();
+    private Vertx vertx;
     private HttpServer server;
     private ExecutorService executor;
 
@@ -68,34 +77,47 @@ public class LocalApiServer implements LocalReadiness {
     }
 
     /** After every {@code @Startup} bean (the local tables among them), so the first request finds them. */
-    void start(@Observes @Priority(10_000) StartupEvent startup) throws IOException {
+    void start(@Observes @Priority(10_000) StartupEvent startup) {
         List<Entry> entries = new ArrayList<>();
         for (HttpFunction function : functions) {
             function.routes().forEach(route -> entries.add(new Entry(route, function)));
         }
         entries.sort(Comparator.comparingInt((Entry e) -> e.route().specificity()).reversed());
         table = List.copyOf(entries);
-        server = LocalPorts.bind(host, configuredPort);
         executor = Executors.newVirtualThreadPerTaskExecutor();
-        server.setExecutor(executor);
-        server.createContext("/", this::serve);
-        server.createContext(ConsoleFiles.PREFIX, new ConsoleFiles());
-        server.start();
+        // No file cache or class-path resolving: the server serves no files through Vert.x, so it leaves no .vertx
+        // directory behind.
+        vertx = Vertx.vertx(new VertxOptions().setFileSystemOptions(
+                new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
+        try {
+            server = LocalPorts.listen(vertx.createHttpServer().requestHandler(this::receive), host, configuredPort);
+        } catch (RuntimeException failed) {
+            close();
+            throw failed;
+        }
         LOG.infof("Local API on http://%s:%d with %d routes: %s", host, port(), table.size(),
                 table.stream().map(e -> e.route().key()).toList());
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        if (server != null) {
-            server.stop(0);
-            executor.shutdownNow();
+        close();
+    }
+
+    private void close() {
+        if (vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+            vertx = null;
             server = null;
+        }
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
         }
     }
 
     /** The port actually bound (the configured one, or a free one when configured as 0). */
     public int port() {
-        return server.getAddress().getPort();
+        return server.actualPort();
     }
 
     /** The route keys served, e.g. for a start-up log or a test. */
@@ -113,48 +135,78 @@ public class LocalApiServer implements LocalReadiness {
         return server != null;
     }
 
-    private void serve(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            APIGatewayV2HTTPResponse response;
+    /** Takes the whole body (at most one byte over the limit is kept) and serves it on a virtual thread. */
+    private void receive(HttpServerRequest request) {
+        Buffer body = Buffer.buffer();
+        request.handler(chunk -> {
+            int room = ApiRequest.MAX_BODY_BYTES + 1 - body.length();
+            if (room > 0) {
+                body.appendBuffer(chunk.length() <= room ? chunk : chunk.getBuffer(0, room));
+            }
+        });
+        request.endHandler(end -> executor.execute(() -> serve(request, body)));
+    }
+
+    private void serve(HttpServerRequest request, Buffer body) {
+        HttpServerResponse response = request.response();
+        try {
+            String rawPath = request.path();
+            if (rawPath.startsWith(ConsoleFiles.PREFIX)) {
+                ConsoleFiles.Served file = ConsoleFiles.serve(request.method().name(), rawPath);
+                file.headers().forEach(response::putHeader);
+                response.setStatusCode(file.status()).end(Buffer.buffer(file.body()));
+                return;
+            }
+            APIGatewayV2HTTPResponse answer;
             try {
-                response = respond(exchange);
+                answer = respond(request, body);
             } catch (Throwable failure) {
-                response = HttpAdapter.error(failure);
+                answer = HttpAdapter.error(failure);
             }
-            byte[] body = response.getBody() == null ? new byte[0] : response.getBody().getBytes(StandardCharsets.UTF_8);
-            if (response.getHeaders() != null) {
-                response.getHeaders().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+            if (answer.getHeaders() != null) {
+                answer.getHeaders().forEach(response::putHeader);
             }
-            exchange.sendResponseHeaders(response.getStatusCode(), body.length == 0 ? -1 : body.length);
-            if (body.length > 0) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            }
+            String text = answer.getBody() == null ? "" : answer.getBody();
+            response.setStatusCode(answer.getStatusCode()).end(text);
+        } catch (Exception failure) {
+            LOG.error("The local server could not answer " + request.method() + " " + request.uri(), failure);
+            response.reset();
         }
     }
 
-    private APIGatewayV2HTTPResponse respond(HttpExchange exchange) throws IOException {
-        String method = exchange.getRequestMethod();
-        String rawPath = exchange.getRequestURI().getRawPath();
+    private APIGatewayV2HTTPResponse respond(HttpServerRequest request, Buffer body) {
+        String method = request.method().name();
+        String rawPath = request.path();
         if ("GET".equals(method) && "/health".equals(rawPath)) {
             return health();
         }
         for (Entry entry : table) {
             Optional<Map<String, String>> parameters = entry.route().match(method, rawPath);
             if (parameters.isPresent()) {
-                APIGatewayV2HTTPEvent event = LocalEvents.of(exchange, entry.route(), parameters.get(), body(exchange));
-                return entry.function().handle(event);
+                LocalEvents.Received received = new LocalEvents.Received(method, rawPath, request.query(),
+                        headers(request.headers()), protocol(request), request.remoteAddress().hostAddress(),
+                        body.toString(StandardCharsets.UTF_8));
+                return entry.function().handle(LocalEvents.of(received, entry.route(), parameters.get()));
             }
         }
         return HttpAdapter.error(ApiError.notFound("There is no route " + method + " " + rawPath));
     }
 
-    /** Reads one byte more than the limit, so that the function sees an oversized body as too large. */
-    private static String body(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            return new String(in.readNBytes(ApiRequest.MAX_BODY_BYTES + 1), StandardCharsets.UTF_8);
+    /** Repeated headers joined with commas, as API Gateway does. */
+    private static Map<String, String> headers(MultiMap headers) {
+        Map<String, String> joined = new LinkedHashMap<>();
+        for (String name : headers.names()) {
+            joined.put(name, String.join(",", headers.getAll(name)));
         }
+        return joined;
+    }
+
+    private static String protocol(HttpServerRequest request) {
+        return switch (request.version()) {
+            case HTTP_1_0 -> "HTTP/1.0";
+            case HTTP_1_1 -> "HTTP/1.1";
+            case HTTP_2 -> "HTTP/2";
+        };
     }
 
     private APIGatewayV2HTTPResponse health() {

@@ -3,7 +3,6 @@ package coop.local;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
 import coop.functions.http.Route;
 
 import java.net.URLDecoder;
@@ -28,19 +27,24 @@ final class LocalEvents {
     private LocalEvents() {
     }
 
-    static APIGatewayV2HTTPEvent of(HttpExchange exchange, Route route, Map<String, String> pathParameters, String body) {
-        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        String rawPath = exchange.getRequestURI().getRawPath();
-        String rawQuery = exchange.getRequestURI().getRawQuery();
+    /** A request as the local server received it: the raw path and query, exactly as sent. */
+    record Received(String method, String rawPath, String rawQuery, Map<String, String> headers, String protocol,
+                    String sourceIp, String body) {
+    }
+
+    static APIGatewayV2HTTPEvent of(Received received, Route route, Map<String, String> pathParameters) {
+        String method = received.method().toUpperCase(Locale.ROOT);
+        String rawPath = received.rawPath();
+        String rawQuery = received.rawQuery();
+        String body = received.body();
         Map<String, String> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) ->
-                headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+        received.headers().forEach((name, value) -> headers.put(name.toLowerCase(Locale.ROOT), value));
 
         APIGatewayV2HTTPEvent.RequestContext.Http http = new APIGatewayV2HTTPEvent.RequestContext.Http();
         http.setMethod(method);
         http.setPath(rawPath);
-        http.setProtocol(exchange.getProtocol());
-        http.setSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress());
+        http.setProtocol(received.protocol());
+        http.setSourceIp(received.sourceIp());
         http.setUserAgent(headers.get("user-agent"));
 
         APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();

@@ -1,12 +1,11 @@
 package coop.local;
 
-import com.sun.net.httpserver.HttpServer;
 import io.quarkus.runtime.LaunchMode;
+import io.vertx.core.http.HttpServer;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
 import java.net.BindException;
-import java.net.InetSocketAddress;
+import java.util.concurrent.CompletionException;
 
 /**
  * Binds the local API's port, or says plainly which port is taken and which property picks another. In
@@ -21,10 +20,15 @@ final class LocalPorts {
     private LocalPorts() {
     }
 
-    static HttpServer bind(String host, int port) throws IOException {
+    /** Starts {@code server} listening on {@code host:port}; waits until it does. */
+    static HttpServer listen(HttpServer server, String host, int port) {
         try {
-            return HttpServer.create(new InetSocketAddress(host, port), 64);
-        } catch (BindException taken) {
+            return server.listen(port, host).toCompletionStage().toCompletableFuture().join();
+        } catch (CompletionException failed) {
+            if (!(failed.getCause() instanceof BindException taken)) {
+                throw new IllegalStateException("The local API could not listen on " + host + ":" + port,
+                        failed.getCause());
+            }
             String sentence = takenMessage(host, port);
             if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
                 LOG.error(sentence);

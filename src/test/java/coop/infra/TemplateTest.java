@@ -90,7 +90,11 @@ class TemplateTest {
                     on("SnapshotsTable", SNAPSHOTS),
                     on("ReadModelsTable", "dynamodb:PutItem"),
                     on("CheckpointsTable", CHECKPOINTS),
-                    on(REBUILD_FUNCTION, "lambda:InvokeFunction")),
+                    on(REBUILD_FUNCTION, "lambda:InvokeFunction"),
+                    // The event backfill: started here (its state, the table's size), then adding what is missing.
+                    on("CheckpointsTable", "dynamodb:PutItem"),
+                    on("EventsTable", "dynamodb:DescribeTable", "dynamodb:UpdateItem"),
+                    on("EventIdsTable", "dynamodb:PutItem")),
             "processStreamRecord", grants(
                     on("EventsTable/stream", "dynamodb:DescribeStream", "dynamodb:GetRecords",
                             "dynamodb:GetShardIterator"),

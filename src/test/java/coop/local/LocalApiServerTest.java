@@ -7,6 +7,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -114,5 +116,33 @@ class LocalApiServerTest {
                 "GET /events",
                 "GET /events/{event_id}",
                 "POST /correlations/{correlation_id}/revert");
+    }
+
+    @Test
+    void a_junk_page_token_gets_the_apis_json_400_as_a_raw_request_line_and_in_a_valid_uri() throws Exception {
+        String query = "/events?event_type=PaymentDue&since=2024-01-01T00:00:00Z&page_token=";
+        String raw;
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + query + "%%% HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + coordinator()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        HttpResponse<String> escaped = send("GET", query + "%25%25%25", coordinator(), null);
+
+        assertThat(raw).startsWith("HTTP/1.1 400 ");
+        assertThat(raw.toLowerCase(java.util.Locale.ROOT)).contains("content-type: application/json");
+        JsonNode rawBody = Json.mapper().readTree(raw.substring(raw.indexOf("\r\n\r\n") + 4));
+        assertThat(rawBody.path("error").asText()).isEqualTo("invalid_request");
+        assertThat(rawBody.toString()).contains("page_token");
+        assertThat(escaped.statusCode()).isEqualTo(400);
+        assertThat(Json.mapper().readTree(escaped.body()).path("error").asText()).isEqualTo("invalid_request");
+        assertThat(escaped.body()).contains("page_token");
+        HttpResponse<String> listing = send("GET", "/events?event_type=PaymentDue&since=2024-01-01T00:00:00Z",
+                coordinator(), null);
+        assertThat(listing.statusCode()).isEqualTo(200);
+        assertThat(Json.mapper().readTree(listing.body()).path("events")).as("nothing stored").isEmpty();
     }
 }

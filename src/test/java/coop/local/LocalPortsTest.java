@@ -1,5 +1,6 @@
 package coop.local;
 
+import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
@@ -15,10 +16,16 @@ class LocalPortsTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
 
-            assertThatThrownBy(() -> LocalPorts.bind("127.0.0.1", port))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("Port " + port + " on 127.0.0.1 is already in use")
-                    .hasMessageContaining("-Dquarkus.http.port=");
+            Vertx vertx = Vertx.vertx();
+            try {
+                assertThatThrownBy(() -> LocalPorts.listen(vertx.createHttpServer()
+                        .requestHandler(request -> request.response().end()), "127.0.0.1", port))
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("Port " + port + " on 127.0.0.1 is already in use")
+                        .hasMessageContaining("-Dquarkus.http.port=");
+            } finally {
+                vertx.close().toCompletionStage().toCompletableFuture().join();
+            }
         }
     }
 }

@@ -78,12 +78,12 @@ public final class EventTableScan implements StreamCatalog {
     }
 
     /** The events table's key, as an opaque token a checkpoint can keep. */
-    private static String position(Map<String, AttributeValue> key) {
+    static String position(Map<String, AttributeValue> key) {
         return PageTokens.encode(Map.of("q", POSITION, "s", key.get(EventItems.STREAM_ID).s(),
                 "v", key.get(EventItems.VERSION).n()));
     }
 
-    private static Map<String, AttributeValue> key(String position) {
+    static Map<String, AttributeValue> key(String position) {
         Map<String, String> fields = PageTokens.decode(Optional.of(position), POSITION)
                 .orElseThrow(InvalidPageToken::new);
         return Map.of(EventItems.STREAM_ID, EventItems.s(fields.get("s")),

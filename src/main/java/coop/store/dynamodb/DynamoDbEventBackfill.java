@@ -1,0 +1,97 @@
+package coop.store.dynamodb;
+
+import coop.store.BackfillPage;
+import coop.store.DuplicateEventId;
+import coop.store.EventBackfill;
+import coop.store.NewEvent;
+import coop.store.RecordedEvent;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The backfill on DynamoDB: a parallel scan of the events table, and per event two conditional writes that only add
+ * what is missing. The id item is put on {@code attribute_not_exists}: an existing item for the same position is
+ * this event's (written by its append or an earlier backfill); one for another position is a duplicate id from
+ * before ids were unique, reported and never overwritten. The time-version key is set on
+ * {@code attribute_not_exists} too, computed exactly as an append computes it.
+ */
+public final class DynamoDbEventBackfill implements EventBackfill {
+
+    private final DynamoDbClient dynamo;
+    private final String eventsTable;
+    private final String eventIdsTable;
+
+    public DynamoDbEventBackfill(DynamoDbClient dynamo, String eventsTable, String eventIdsTable) {
+        this.dynamo = dynamo;
+        this.eventsTable = eventsTable;
+        this.eventIdsTable = eventIdsTable;
+    }
+
+    @Override
+    public BackfillPage backfill(int segment, int totalSegments, Optional<String> after, int pageSize) {
+        ScanResponse page = dynamo.scan(request -> request.tableName(eventsTable).consistentRead(true)
+                .segment(segment).totalSegments(totalSegments).limit(pageSize)
+                .exclusiveStartKey(after.map(EventTableScan::key).orElse(null)));
+        int idsAdded = 0;
+        int timeKeysAdded = 0;
+        List<DuplicateEventId> duplicates = new ArrayList<>();
+        for (Map<String, AttributeValue> item : page.items()) {
+            RecordedEvent event = EventItems.fromItem(item);
+            if (addIdItem(event, duplicates)) {
+                idsAdded++;
+            }
+            if (!item.containsKey(EventItems.TIME_VERSION) && addTimeKey(event)) {
+                timeKeysAdded++;
+            }
+        }
+        Optional<String> next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                ? Optional.of(EventTableScan.position(page.lastEvaluatedKey())) : Optional.empty();
+        return new BackfillPage(page.items().size(), idsAdded, timeKeysAdded, duplicates, next);
+    }
+
+    /** @return whether the item was added; a taken id that names another position goes to {@code duplicates} */
+    private boolean addIdItem(RecordedEvent event, List<DuplicateEventId> duplicates) {
+        NewEvent asWritten = new NewEvent(Optional.of(event.eventId()), event.eventType(), event.eventVersion(),
+                event.data());
+        try {
+            dynamo.putItem(request -> request.tableName(eventIdsTable)
+                    .item(EventIdItems.toItem(event.stream(), event.aggregateVersion(), asWritten,
+                            event.correlationId()))
+                    .conditionExpression("attribute_not_exists(#key)")
+                    .expressionAttributeNames(Map.of("#key", EventIdItems.EVENT_KEY))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return true;
+        } catch (ConditionalCheckFailedException taken) {
+            EventIdItems.StoredId stored = EventIdItems.fromItem(taken.item());
+            if (!stored.stream().equals(event.stream()) || stored.version() != event.aggregateVersion()) {
+                duplicates.add(new DuplicateEventId(event.tenantId(), event.eventId(), stored.stream(),
+                        stored.version(), event.stream(), event.aggregateVersion()));
+            }
+            return false;
+        }
+    }
+
+    private boolean addTimeKey(RecordedEvent event) {
+        try {
+            dynamo.updateItem(request -> request.tableName(eventsTable)
+                    .key(Map.of(EventItems.STREAM_ID, EventItems.s(EventItems.streamKey(event.stream())),
+                            EventItems.VERSION, EventItems.n(event.aggregateVersion())))
+                    .updateExpression("SET #tv = :tv")
+                    .conditionExpression("attribute_exists(#stream) AND attribute_not_exists(#tv)")
+                    .expressionAttributeNames(Map.of("#tv", EventItems.TIME_VERSION, "#stream", EventItems.STREAM_ID))
+                    .expressionAttributeValues(Map.of(":tv",
+                            EventItems.s(EventItems.timeVersion(event.timestamp(), event.aggregateVersion())))));
+            return true;
+        } catch (ConditionalCheckFailedException alreadySet) {
+            return false;
+        }
+    }
+}
