@@ -28,9 +28,6 @@ import java.util.UUID;
  */
 final class Appends {
 
-    /** Sizes are checked at a version this long, so a batch that fits now fits at any later version. */
-    private static final long WIDEST_VERSION = Long.MAX_VALUE;
-
     private final ConditionalWrites writes;
     private final StreamReads reads;
     private final EventIdReads ids;
@@ -47,10 +44,12 @@ final class Appends {
                         EventMetadata metadata) {
         List<NewEvent> identified = withIds(events);
         Instant now = Timestamps.truncate(clock.instant());
-        checkSizes(stream, identified, metadata, now);
         long after = expected.version();
-        Optional<ConditionalWrites.Cancelled> cancelled = writes.write(previousKey(stream, after),
-                eventItems(stream, after, identified, metadata, now), idItems(stream, after, identified, metadata));
+        // Built once and checked as written: every attempt of a retry loop checks the items it sends.
+        List<Map<String, AttributeValue>> eventItems = eventItems(stream, after, identified, metadata, now);
+        List<Map<String, AttributeValue>> idItems = idItems(stream, after, identified, metadata);
+        checkSizes(eventItems, idItems);
+        Optional<ConditionalWrites.Cancelled> cancelled = writes.write(previousKey(stream, after), eventItems, idItems);
         if (cancelled.isEmpty()) {
             return stored(stream, after, identified, metadata);
         }
@@ -126,12 +125,10 @@ final class Appends {
         return identified;
     }
 
-    private static void checkSizes(StreamId stream, List<NewEvent> events, EventMetadata metadata, Instant now) {
-        long after = WIDEST_VERSION - events.size();
-        List<Map<String, AttributeValue>> eventItems = eventItems(stream, after, events, metadata, now);
-        List<Map<String, AttributeValue>> idItems = idItems(stream, after, events, metadata);
+    private static void checkSizes(List<Map<String, AttributeValue>> eventItems,
+                                   List<Map<String, AttributeValue>> idItems) {
         int total = 0;
-        for (int i = 0; i < events.size(); i++) {
+        for (int i = 0; i < eventItems.size(); i++) {
             int size = ItemSizes.of(eventItems.get(i));
             if (size > ItemSizes.MAX_ITEM_BYTES) {
                 throw new AppendTooLarge("event " + (i + 1) + " takes " + size
