@@ -17,11 +17,18 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  */
 public final class Json {
 
+    /**
+     * One mapper for the whole process: Jackson builds a type's (de)serializers once per mapper, so a mapper per
+     * use would redo that work on every call, and once more per bean on a cold start. Never reconfigured after this
+     * line, which is what makes sharing it thread-safe; a variant starts from {@link #configure} or {@code copy()}.
+     */
+    private static final ObjectMapper SHARED = configure(JsonMapper.builder()).build();
+
     private Json() {
     }
 
     public static ObjectMapper mapper() {
-        return configure(JsonMapper.builder()).build();
+        return SHARED;
     }
 
     /** Applies the conventions to a builder, e.g. to Quarkus' own mapper. */

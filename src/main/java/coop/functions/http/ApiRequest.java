@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import coop.app.Json;
 import coop.store.StreamId;
 
@@ -23,9 +24,10 @@ public final class ApiRequest {
     /** Larger bodies are refused before parsing: the biggest legitimate append is 49 events of a few KB. */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
 
-    private static final ObjectMapper STRICT = Json.mapper()
+    private static final ObjectMapper STRICT = Json.configure(JsonMapper.builder())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private final APIGatewayV2HTTPEvent event;
     private final Caller caller;
