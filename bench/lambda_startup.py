@@ -1,7 +1,7 @@
 """Spawn-to-first-response of a Lambda artifact under a real Lambda Java runtime client and a fake Runtime API.
 
-Run through bench/lambda-startup.sh, which builds what this needs. Prints, for the application's loadAggregate and a
-hello-world Funqy function: median spawn-to-first-response, median init (spawn to the first /next poll), median first
+Run through bench/lambda-startup.sh, which builds what this needs. Prints, for the application's loadAggregate, a
+hello-world Funqy function and the smallest Funqy function that reads one DynamoDB item with the same SDK client: median spawn-to-first-response, median init (spawn to the first /next poll), median first
 invocation (that poll to the response), classes loaded, and the zip size; then the ratios.
 """
 import argparse
@@ -21,6 +21,7 @@ TEMPLATE_HANDLER = "coop.functions.RequestIdStreamHandler::handleRequest"  # inf
 HELLO_HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest"
 RUNTIME_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda"
 TENANT, FAMILY = "bench-coop", "bench"
+BASELINE, APP, FLOOR, HELLO = "loadAggregate baseline", "loadAggregate (app)", "Funqy + one GetItem", "hello-world Funqy"
 
 
 def free_port():
@@ -111,27 +112,50 @@ def run_once(java, task, runtime_jars, api, env, handler, class_log=None):
     return api.answered - spawned, api.polled - spawned, api.answered - api.polled, body
 
 
-def measure(name, zip_path, event, env, args, expect, handler=TEMPLATE_HANDLER):
-    task = os.path.join(args.work, name, "task")
-    shutil.rmtree(task, ignore_errors=True)
-    with zipfile.ZipFile(zip_path) as archive:
-        archive.extractall(task)
-    api = RuntimeApi(event)
-    runtime_jars = os.path.join(args.work, "runtime")
-    class_log = os.path.join(args.work, name, "classes.log")
-    *_, body = run_once(args.java, task, runtime_jars, api, env, handler, class_log)  # warms the OS caches, counts classes
-    if expect not in body:
-        sys.exit("%s answered %s, expected it to contain %s" % (name, body[:500], expect))
-    with open(class_log) as log:
-        classes = sum(1 for line in log if "class,load" in line)
-    runs = [run_once(args.java, task, runtime_jars, api, env, handler)[:3] for _ in range(args.runs)]
-    return {
-        "total": statistics.median(r[0] for r in runs),
-        "init": statistics.median(r[1] for r in runs),
-        "first": statistics.median(r[2] for r in runs),
-        "classes": classes,
-        "zip_mb": os.path.getsize(zip_path) / 1e6,
-    }
+class Target:
+    """One artifact to start: its unpacked task root, its Runtime API, the event and environment of its call."""
+
+    def __init__(self, label, name, zip_path, event, env, args, expect, handler=TEMPLATE_HANDLER):
+        self.label, self.zip_path, self.env, self.handler, self.expect = label, zip_path, env, handler, expect
+        self.args = args
+        self.task = os.path.join(args.work, name, "task")
+        self.class_log = os.path.join(args.work, name, "classes.log")
+        shutil.rmtree(self.task, ignore_errors=True)
+        with zipfile.ZipFile(zip_path) as archive:
+            archive.extractall(self.task)
+        self.api = RuntimeApi(event)
+        self.runs = []
+
+    def run(self, class_log=None):
+        return run_once(self.args.java, self.task, os.path.join(self.args.work, "runtime"), self.api, self.env,
+                        self.handler, class_log)
+
+    def check(self):
+        """A first start that warms the OS caches, checks the answer and counts the classes loaded."""
+        *_, body = self.run(self.class_log)
+        if self.expect not in body:
+            sys.exit("%s answered %s, expected it to contain %s" % (self.label, body[:500], self.expect))
+        with open(self.class_log) as log:
+            self.classes = sum(1 for line in log if "class,load" in line)
+
+    def figures(self):
+        return {
+            "total": statistics.median(r[0] for r in self.runs),
+            "init": statistics.median(r[1] for r in self.runs),
+            "first": statistics.median(r[2] for r in self.runs),
+            "classes": self.classes,
+            "zip_mb": os.path.getsize(self.zip_path) / 1e6,
+        }
+
+
+def measure(targets, runs):
+    """Round by round, every target once per round: a slower stretch of a shared machine then slows them all."""
+    for target in targets:
+        target.check()
+    for _ in range(runs):
+        for target in targets:
+            target.runs.append(target.run()[:3])
+    return {target.label: target.figures() for target in targets}
 
 
 def start_moto():
@@ -171,7 +195,7 @@ def seed(endpoint):
 
 def main():
     parser = argparse.ArgumentParser()
-    for option in ("--work", "--java", "--app", "--hello"):
+    for option in ("--work", "--java", "--app", "--hello", "--floor"):
         parser.add_argument(option, required=True)
     parser.add_argument("--baseline", help="another build of function.zip (e.g. before a change), measured alike")
     parser.add_argument("--runs", type=int, default=5)
@@ -191,23 +215,34 @@ def main():
         app_env = {"QUARKUS_FUNQY_EXPORT": "loadAggregate", "QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE": endpoint,
                    "COOP_TABLES_EVENTS": "bench-events", "COOP_TABLES_SNAPSHOTS": "bench-snapshots",
                    "COOP_TABLES_READ_MODELS": "bench-read-models", "COOP_TABLES_CHECKPOINTS": "bench-checkpoints"}
-        rows = []
+        targets = []
         if args.baseline:
-            rows.append(("loadAggregate baseline", measure("baseline", args.baseline, load, app_env, args,
-                                                            "Bench Family")))
-        rows.append(("loadAggregate (app)", measure("app", args.app, load, app_env, args, "Bench Family")))
-        hello = measure("hello", args.hello, "bench", {"QUARKUS_FUNQY_EXPORT": "hello"}, args, "hello bench",
-                        HELLO_HANDLER)
+            targets.append(Target(BASELINE, "baseline", args.baseline, load, app_env, args, "Bench Family"))
+        targets += [
+            Target(APP, "app", args.app, load, app_env, args, "Bench Family"),
+            Target(FLOOR, "floor", args.floor, "%s#Family#%s" % (TENANT, FAMILY),
+                   {"QUARKUS_FUNQY_EXPORT": "hello", "QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE": endpoint}, args,
+                   "Bench Family", HELLO_HANDLER),
+            Target(HELLO, "hello", args.hello, "bench", {"QUARKUS_FUNQY_EXPORT": "hello"}, args, "hello bench",
+                   HELLO_HANDLER),
+        ]
+        rows = measure(targets, args.runs)
     finally:
         moto.kill()
     print("%-22s %12s %12s %12s %10s %8s" % ("", "spawn->resp", "init", "1st call", "classes", "zip MB"))
-    for name, row in rows + [("hello-world Funqy", hello)]:
+    for name, row in rows.items():
         print("%-22s %11.2fs %11.2fs %11.2fs %10d %8.1f" % (name, row["total"], row["init"], row["first"],
                                                           row["classes"], row["zip_mb"]))
-    for name, app in rows:
+    hello, floor = rows[HELLO], rows[FLOOR]
+    for name in [label for label in rows if label != HELLO]:
+        app = rows[name]
         print("ratio %s/hello: spawn->response %.2fx, first call %.1fx, classes %.2fx, zip %.2fx (median of %d runs)"
               % (name, app["total"] / hello["total"], app["first"] / hello["first"],
                  app["classes"] / hello["classes"], app["zip_mb"] / hello["zip_mb"], args.runs))
+    for name in [label for label in rows if label not in (HELLO, FLOOR)]:
+        app = rows[name]
+        print("ratio %s/(%s): spawn->response %.2fx, classes %.2fx"
+              % (name, FLOOR, app["total"] / floor["total"], app["classes"] / floor["classes"]))
 
 
 if __name__ == "__main__":
