@@ -98,6 +98,36 @@ class QueryTest extends StoreTest {
     }
 
     @Test
+    void a_window_that_holds_no_stored_instant_is_empty_without_a_query() {
+        Instant at = clock.instant();
+        store.append(family("a"), ExpectedVersion.noStream(), List.of(event("PaymentDue")), by("sarah"));
+
+        // DynamoDB refuses a BETWEEN whose lower bound sorts after its upper one (a ValidationException): a window
+        // narrower than the stored microseconds must not become one.
+        requests.reset();
+        EventPage empty = store.findByType(TENANT, "PaymentDue", at, at, 10, Optional.empty());
+        EventPage withinOneMicrosecond = store.findByType(TENANT, "PaymentDue", at.plusNanos(100), at.plusNanos(900),
+                10, Optional.empty());
+
+        for (EventPage page : List.of(empty, withinOneMicrosecond)) {
+            assertThat(page.events()).isEmpty();
+            assertThat(page.nextPageToken()).isEmpty();
+        }
+        assertThat(requests.operations()).isEmpty();
+    }
+
+    @Test
+    void an_event_recorded_a_fraction_of_a_microsecond_before_since_is_outside_the_window() {
+        Instant at = clock.instant();
+        store.append(family("a"), ExpectedVersion.noStream(), List.of(event("PaymentDue")), by("sarah"));
+
+        EventPage window = store.findByType(TENANT, "PaymentDue", at.plusNanos(1), at.plus(Duration.ofHours(1)), 10,
+                Optional.empty());
+
+        assertThat(window.events()).isEmpty();
+    }
+
+    @Test
     void no_query_reaches_another_tenant() {
         StreamId theirs = new StreamId("coop-south", "Family", "martinez");
         AppendResult stored = store.append(theirs, ExpectedVersion.noStream(), List.of(event("FamilyEnrolled")),
