@@ -31,6 +31,19 @@ class QueryTest extends StoreTest {
     }
 
     @Test
+    void a_page_token_never_pages_below_the_versions_asked_for() {
+        StreamId stream = family("lee");
+        store.append(stream, ExpectedVersion.noStream(), List.of(event("A"), event("B"), event("C"), event("D"),
+                event("E"), event("F")), by("sarah"));
+        String token = store.readStream(stream, 0, Long.MAX_VALUE, 2, Optional.empty()).nextPageToken().orElseThrow();
+
+        // The same stream's token, with from_version=5: it may continue a page, never reach below version 5.
+        EventPage page = store.readStream(stream, 4, Long.MAX_VALUE, 10, Optional.of(token));
+
+        assertThat(versions(page.events())).containsExactly(5L, 6L);
+    }
+
+    @Test
     void a_page_token_of_another_stream_is_refused() {
         StreamId martinez = family("martinez");
         store.append(martinez, ExpectedVersion.noStream(), List.of(event("A"), event("B"), event("C")), by("sarah"));
