@@ -24,7 +24,8 @@ import java.util.function.ToIntFunction;
  * reported to {@link SnapshotWrites}.
  *
  * <p>A snapshot taken under another state schema, or one that no longer reads, is never trusted: the state is
- * replayed from the first event instead, and the replayed state replaces the snapshot.
+ * replayed from the first event instead, and the replayed state replaces the snapshot (unless that one is of a
+ * newer state schema: a newer release stored it during a deployment, and keeps it).
  */
 public final class AggregateRepository {
 
@@ -110,10 +111,8 @@ public final class AggregateRepository {
         Snapshot snapshot = new Snapshot(stream, loaded.version(), type.stateSchemaVersion(), state,
                 loaded.lastEventAt());
         try {
-            if (replace) {
-                store.saveSnapshot(snapshot);
-            } else if (!store.saveSnapshotIfAbsent(snapshot)) {
-                return; // another load stored it first
+            if (replace ? !store.saveSnapshot(snapshot) : !store.saveSnapshotIfAbsent(snapshot)) {
+                return; // another load stored it first, or a newer release keeps its own state schema there
             }
             writes.written(stream, loaded.version(), bytes);
         } catch (RuntimeException e) {

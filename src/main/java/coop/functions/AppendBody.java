@@ -6,6 +6,7 @@ import coop.app.Json;
 import coop.app.ProposedEvent;
 import coop.functions.http.ApiError;
 import coop.functions.http.Problem;
+import coop.store.EventStore;
 import coop.store.ExpectedVersion;
 import coop.store.StreamId;
 
@@ -18,8 +19,8 @@ import java.util.Set;
 
 /**
  * The body of {@code POST /aggregates/{type}/{id}/events}, checked field by field. Every problem is collected, so
- * one 400 answer names them all; payloads are checked against their schemas later, and the number of events against
- * {@code EventStore.MAX_EVENTS_PER_APPEND}, by the event service.
+ * one 400 answer names them all (up to {@link ApiError#MAX_PROBLEMS}); payloads are checked against their schemas
+ * later, by the event service. More events than {@code EventStore.MAX_EVENTS_PER_APPEND} are a 413 before any is read.
  */
 record AppendBody(ExpectedVersion expected, Optional<String> correlationId, Optional<String> causationId,
                   List<ProposedEvent> events) {
@@ -42,6 +43,8 @@ record AppendBody(ExpectedVersion expected, Optional<String> correlationId, Opti
         } else if (array.isEmpty()) {
             problems.add(new Problem("events", "must hold at least one event"));
         } else {
+            // Before looking at each one: a flood of events is refused for its count, not listed problem by problem.
+            EventStore.requireAppendable(array.size());
             for (int i = 0; i < array.size(); i++) {
                 event(array.get(i), "events[" + i + "]", problems).ifPresent(events::add);
             }

@@ -11,6 +11,7 @@ import coop.functions.http.ApiError;
 import coop.functions.http.ApiRequest;
 import coop.functions.http.HttpAdapter;
 import coop.functions.http.HttpFunction;
+import coop.functions.http.Problem;
 import coop.functions.http.Reply;
 import coop.functions.http.Route;
 import coop.functions.http.Routes;
@@ -18,8 +19,10 @@ import io.quarkus.arc.Unremovable;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Singleton;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code POST /correlations/{correlation_id}/revert} (admin): compensates every event of a correlation. 201 when
@@ -29,6 +32,8 @@ import java.util.Optional;
 @Singleton
 @Unremovable
 public class RevertCorrelationFunction implements HttpFunction {
+
+    private static final Set<String> FIELDS = Set.of("reason");
 
     private final HttpAdapter http;
     private final Reverts reverts;
@@ -55,10 +60,17 @@ public class RevertCorrelationFunction implements HttpFunction {
             throw ApiError.invalid("dry_run", "must be true or false");
         }
         JsonNode body = request.jsonBody();
+        List<Problem> problems = new ArrayList<>();
+        // As for appends: the user id comes from the token, and a field this call does not take is no silent no-op.
+        AppendBody.unknownFields(body, FIELDS, "", problems);
         JsonNode reason = body.get("reason");
         if (reason == null || !reason.isTextual() || reason.asText().isBlank()
                 || reason.asText().length() > Field.MAX_TEXT_LENGTH) {
-            throw ApiError.invalid("reason", "is required: a sentence of at most " + Field.MAX_TEXT_LENGTH + " characters");
+            problems.add(new Problem("reason", "is required: a sentence of at most " + Field.MAX_TEXT_LENGTH
+                    + " characters"));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiError.invalid(problems);
         }
         if (dryRun.filter("true"::equals).isPresent()) {
             return Reply.ok(previews.preview(request.caller().tenantId(), correlationId, reason.asText())

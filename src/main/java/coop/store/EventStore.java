@@ -99,11 +99,13 @@ public interface EventStore {
     Optional<Snapshot> latestSnapshot(StreamId stream, long atOrBelowVersion);
 
     /**
-     * Stores a snapshot, replacing one at the same version (e.g. one taken under an older state schema).
+     * Stores a snapshot, replacing one at the same version taken under the same or an older state schema (e.g. one
+     * that no longer reads), never one of a newer schema.
      *
+     * @return whether it was written
      * @throws SnapshotTooLarge when it would not fit in an item; nothing is sent
      */
-    void saveSnapshot(Snapshot snapshot);
+    boolean saveSnapshot(Snapshot snapshot);
 
     /**
      * Stores a snapshot unless one of the same or a newer state schema is already there at its version, waiting a

@@ -91,6 +91,22 @@ class AggregateRepositoryTest extends AppTest {
     }
 
     @Test
+    void a_snapshot_of_a_newer_state_schema_is_ignored_but_never_replaced_by_an_older_release() {
+        append("martinez", ExpectedVersion.noStream(), enrolled("Martinez Family"),
+                proposed("PaymentDue", Map.of("amount", 450, "due_date", "2024-10-15")));
+        // During a deployment the new release stored this; the old release, still serving, loads the family.
+        int newer = Family.INSTANCE.stateSchemaVersion() + 1;
+        store.saveSnapshot(new Snapshot(MARTINEZ, 2, newer, "{\"shape\":\"of the next release\"}", clock.instant()));
+
+        Loaded<FamilyState> loaded = repository.load(Family.INSTANCE, MARTINEZ, LoadTarget.latest()).orElseThrow();
+
+        assertThat(loaded.state().familyName()).isEqualTo("Martinez Family");
+        Snapshot kept = store.latestSnapshot(MARTINEZ, Long.MAX_VALUE).orElseThrow();
+        assertThat(kept.stateSchema()).isEqualTo(newer);
+        assertThat(kept.state()).contains("of the next release");
+    }
+
+    @Test
     void an_unreadable_snapshot_is_ignored() {
         append("martinez", ExpectedVersion.noStream(), enrolled("Martinez Family"));
         store.saveSnapshot(new Snapshot(MARTINEZ, 1, Family.INSTANCE.stateSchemaVersion(), "not json", clock.instant()));

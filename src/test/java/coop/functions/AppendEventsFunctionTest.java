@@ -179,6 +179,32 @@ class AppendEventsFunctionTest {
     }
 
     @Test
+    void a_body_of_countless_mistakes_gets_a_short_answer() {
+        // Under 1 MB each, but one problem per empty event or unknown field: listing them all made an answer of tens
+        // of MB, over Lambda's 6 MB response limit, which API Gateway turns into a 5xx.
+        String emptyEvents = "{\"expected_version\": 0, \"events\": [" + "{},".repeat(300_000) + "{}]}";
+        StringBuilder unknownFields = new StringBuilder("{\"expected_version\": 0");
+        for (int i = 0; i < 80_000; i++) {
+            unknownFields.append(",\"f").append(i).append("\":0");
+        }
+        String manyFields = unknownFields.append(", \"events\": []}").toString();
+
+        Answer tooMany = api.send(append("flood", sarah, emptyEvents));
+        Answer unknown = api.send(append("flood", sarah, manyFields));
+
+        assertThat(tooMany.status()).isEqualTo(413);
+        assertThat(tooMany.error()).isEqualTo("too_large");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.error()).isEqualTo("invalid_request");
+        assertThat(unknown.body().path("details").size()).isBetween(1, 100);
+        assertThat(unknown.body().path("message").asText()).contains("more problems");
+        for (Answer answer : new Answer[]{tooMany, unknown}) {
+            assertThat(answer.rawBody().length()).isLessThan(20_000);
+        }
+        assertThat(api.send(ApiCall.to(LOAD, "Family", "flood").as(sarah)).status()).isEqualTo(404);
+    }
+
+    @Test
     void routing_by_method_and_raw_path_works_without_a_route_key() {
         Answer answer = api.send(append("noroute", sarah, enrolment("No Route")).withoutRouteKey());
 

@@ -105,6 +105,28 @@ class RevertCorrelationTest {
     }
 
     @Test
+    void a_revert_body_with_a_field_it_does_not_take_is_refused_and_reverts_nothing() {
+        api.send(append("ruiz", sarah, enrolment("Ruiz")));
+        Answer withdrawn = api.send(append("ruiz", sarah, """
+                {"expected_version": 1, "correlation_id": "ruiz-out", "events": [
+                 {"event_type": "FamilyWithdrawn", "event_data": {"withdrawal_date": "2024-11-01"}}]}
+                """));
+        assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(201);
+
+        // user_id comes from the token, never from a body; a misspelt field must not be silently dropped either.
+        for (String body : List.of("{\"reason\": \"Administrative error\", \"user_id\": \"mallory\"}",
+                "{\"reason\": \"Administrative error\", \"dry_run\": true}")) {
+            Answer revert = api.send(ApiCall.to(REVERT, "ruiz-out").as(admin).body(body));
+
+            assertThat(revert.status()).as(revert.toString()).isEqualTo(400);
+            assertThat(revert.error()).isEqualTo("invalid_request");
+        }
+        JsonNode state = api.send(ApiCall.to(LOAD, "Family", "ruiz").as(sarah)).body();
+        assertThat(state.path("aggregate_version").asLong()).isEqualTo(2);
+        assertThat(state.path("state").path("status").asText()).isEqualTo("withdrawn");
+    }
+
+    @Test
     void only_an_admin_reverts_and_an_unknown_correlation_is_not_found() {
         api.send(append("kim", sarah, oneEvent(0, "FamilyEnrolled",
                 "{\"family_name\": \"Kim\", \"enrollment_date\": \"2024-09-01\"}")));

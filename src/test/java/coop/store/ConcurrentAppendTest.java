@@ -79,6 +79,23 @@ class ConcurrentAppendTest extends StoreTest {
     }
 
     @Test
+    void a_lost_race_does_not_bring_back_the_events_that_won_it() {
+        StreamId stream = family("busy");
+        String payload = "{\"pad\":\"" + "x".repeat(20_000) + "\"}";
+        List<NewEvent> batch = LongStream.range(0, 10).mapToObj(i -> NewEvent.of("Tick", 1, payload)).toList();
+        store.append(stream, ExpectedVersion.noStream(), batch, by("sarah"));
+
+        // A writer that lost the race for versions 1..10 only needs to know that they are taken (and whether its ids
+        // are): the 200 KB of the winner's events are no use to it, and under contention every loser would fetch them.
+        requests.reset();
+        assertThatThrownBy(() -> store.append(stream, ExpectedVersion.noStream(), batch, by("maria")))
+                .isInstanceOf(ConcurrencyConflict.class);
+
+        assertThat(requests.operations()).containsExactly("TransactWriteItems", "Query");
+        assertThat(requests.bytesRead()).isLessThan(10_000);
+    }
+
+    @Test
     void expected_version_ahead_of_the_stream_is_a_conflict_too() {
         StreamId stream = family("okafor");
         store.append(stream, ExpectedVersion.noStream(), List.of(event("A")), by("sarah"));

@@ -31,6 +31,19 @@ class QueryTest extends StoreTest {
     }
 
     @Test
+    void a_page_token_never_pages_below_the_versions_asked_for() {
+        StreamId stream = family("lee");
+        store.append(stream, ExpectedVersion.noStream(), List.of(event("A"), event("B"), event("C"), event("D"),
+                event("E"), event("F")), by("sarah"));
+        String token = store.readStream(stream, 0, Long.MAX_VALUE, 2, Optional.empty()).nextPageToken().orElseThrow();
+
+        // The same stream's token, with from_version=5: it may continue a page, never reach below version 5.
+        EventPage page = store.readStream(stream, 4, Long.MAX_VALUE, 10, Optional.of(token));
+
+        assertThat(versions(page.events())).containsExactly(5L, 6L);
+    }
+
+    @Test
     void a_page_token_of_another_stream_is_refused() {
         StreamId martinez = family("martinez");
         store.append(martinez, ExpectedVersion.noStream(), List.of(event("A"), event("B"), event("C")), by("sarah"));
@@ -95,6 +108,36 @@ class QueryTest extends StoreTest {
         EventPage window = store.findByType(TENANT, "PaymentDue", first, second, 10, Optional.empty());
 
         assertThat(window.events()).extracting(RecordedEvent::aggregateId).containsExactly("a");
+    }
+
+    @Test
+    void a_window_that_holds_no_stored_instant_is_empty_without_a_query() {
+        Instant at = clock.instant();
+        store.append(family("a"), ExpectedVersion.noStream(), List.of(event("PaymentDue")), by("sarah"));
+
+        // DynamoDB refuses a BETWEEN whose lower bound sorts after its upper one (a ValidationException): a window
+        // narrower than the stored microseconds must not become one.
+        requests.reset();
+        EventPage empty = store.findByType(TENANT, "PaymentDue", at, at, 10, Optional.empty());
+        EventPage withinOneMicrosecond = store.findByType(TENANT, "PaymentDue", at.plusNanos(100), at.plusNanos(900),
+                10, Optional.empty());
+
+        for (EventPage page : List.of(empty, withinOneMicrosecond)) {
+            assertThat(page.events()).isEmpty();
+            assertThat(page.nextPageToken()).isEmpty();
+        }
+        assertThat(requests.operations()).isEmpty();
+    }
+
+    @Test
+    void an_event_recorded_a_fraction_of_a_microsecond_before_since_is_outside_the_window() {
+        Instant at = clock.instant();
+        store.append(family("a"), ExpectedVersion.noStream(), List.of(event("PaymentDue")), by("sarah"));
+
+        EventPage window = store.findByType(TENANT, "PaymentDue", at.plusNanos(1), at.plus(Duration.ofHours(1)), 10,
+                Optional.empty());
+
+        assertThat(window.events()).isEmpty();
     }
 
     @Test

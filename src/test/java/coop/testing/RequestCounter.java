@@ -42,6 +42,14 @@ public final class RequestCounter implements ExecutionInterceptor {
                 .ifPresent(length -> bytesRead.addAndGet(Long.parseLong(length)));
     }
 
+    @Override
+    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+        // A cancelled transaction or a failed condition is an error answer, but its body (e.g. the items handed back
+        // with failed conditions) travels all the same.
+        context.httpResponse().flatMap(response -> response.firstMatchingHeader("Content-Length"))
+                .ifPresent(length -> bytesRead.addAndGet(Long.parseLong(length)));
+    }
+
     public void reset() {
         operations.clear();
         indexes.clear();
@@ -64,7 +72,7 @@ public final class RequestCounter implements ExecutionInterceptor {
         return itemsRead.get();
     }
 
-    /** Response body bytes of every request since the last reset. */
+    /** Response body bytes of every request since the last reset, error answers included. */
     public long bytesRead() {
         return bytesRead.get();
     }

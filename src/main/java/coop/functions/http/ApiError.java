@@ -21,10 +21,19 @@ public final class ApiError extends RuntimeException {
         this.extra = Map.copyOf(extra);
     }
 
+    /**
+     * The most problems one answer names. A body under the size limit can still hold hundreds of thousands of
+     * mistakes (an unknown field each), and naming them all made answers of tens of MB: over Lambda's 6 MB response
+     * limit, which API Gateway answers with a 5xx.
+     */
+    public static final int MAX_PROBLEMS = 50;
+
     public static ApiError invalid(List<Problem> problems) {
+        List<Problem> named = problems.size() > MAX_PROBLEMS ? problems.subList(0, MAX_PROBLEMS) : problems;
         String message = "The request is invalid: " + String.join("; ",
-                problems.stream().map(p -> p.field() + " " + p.problem()).toList());
-        return new ApiError(400, "invalid_request", message, Map.of("details", List.copyOf(problems)));
+                named.stream().map(p -> p.field() + " " + p.problem()).toList())
+                + (named.size() < problems.size() ? "; and " + (problems.size() - named.size()) + " more problems" : "");
+        return new ApiError(400, "invalid_request", message, Map.of("details", List.copyOf(named)));
     }
 
     public static ApiError invalid(String field, String problem) {

@@ -20,11 +20,13 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -37,6 +39,8 @@ public class HttpAdapter {
 
     private static final Logger LOG = Logger.getLogger(HttpAdapter.class);
     private static final ObjectMapper JSON = Json.mapper();
+    /** Cancellation reasons of a transaction that DynamoDB throttled. */
+    private static final Set<String> THROTTLED = Set.of("ThrottlingError", "ProvisionedThroughputExceeded");
 
     private final Callers callers;
     private final HttpRequestLog requestLog;
@@ -94,6 +98,7 @@ public class HttpAdapter {
             case RuleViolation violation -> new ApiError(422, "rule_violation", violation.getMessage(), Map.of());
             // DynamoDB unreachable, too slow (the client's time limits) or throttling: a retry later may succeed.
             case SdkClientException unreachable -> unavailable(unreachable);
+            case TransactionCanceledException cancelled when throttled(cancelled) -> unavailable(cancelled);
             case SdkServiceException service when service.isThrottlingException() || service.statusCode() >= 500 ->
                     unavailable(service);
             default -> {
@@ -104,6 +109,15 @@ public class HttpAdapter {
             }
         };
         return json(error.status(), error.body());
+    }
+
+    /**
+     * DynamoDB cancels a throttled transaction with a 400 that names the throttling per action, not with a throttling
+     * error: the SDK does not retry it, and nothing was written, so it is the same "try again shortly".
+     */
+    private static boolean throttled(TransactionCanceledException cancelled) {
+        return cancelled.hasCancellationReasons() && cancelled.cancellationReasons().stream()
+                .anyMatch(reason -> THROTTLED.contains(reason.code()));
     }
 
     /** The id, and where it is stored: the fields API.md's 409 event_id_conflict carries. */

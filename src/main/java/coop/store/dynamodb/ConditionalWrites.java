@@ -56,8 +56,12 @@ final class ConditionalWrites {
                 .tableName(eventsTable).key(key)
                 .conditionExpression("attribute_exists(" + EventItems.STREAM_ID + ")").build()).build()));
         for (int i = 0; i < eventItems.size(); i++) {
-            actions.add(put(eventsTable, eventItems.get(i), EventItems.STREAM_ID));
-            actions.add(put(idsTable, idItems.get(i), EventIdItems.EVENT_KEY));
+            // Only an id's stored item is of use after a failed condition (it tells a retry from a reused id); a
+            // taken version needs no more than its reason's code, so the winner's events are not sent back.
+            actions.add(put(eventsTable, eventItems.get(i), EventItems.STREAM_ID,
+                    ReturnValuesOnConditionCheckFailure.NONE));
+            actions.add(put(idsTable, idItems.get(i), EventIdItems.EVENT_KEY,
+                    ReturnValuesOnConditionCheckFailure.ALL_OLD));
         }
         if (actions.size() > MAX_ACTIONS) {
             throw new IllegalArgumentException(actions.size() + " actions do not fit one transaction");
@@ -85,12 +89,13 @@ final class ConditionalWrites {
         }
     }
 
-    private static TransactWriteItem put(String table, Map<String, AttributeValue> item, String keyAttribute) {
+    private static TransactWriteItem put(String table, Map<String, AttributeValue> item, String keyAttribute,
+                                         ReturnValuesOnConditionCheckFailure onFailure) {
         return TransactWriteItem.builder().put(Put.builder()
                 .tableName(table)
                 .item(item)
                 .conditionExpression("attribute_not_exists(" + keyAttribute + ")")
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .returnValuesOnConditionCheckFailure(onFailure)
                 .build()).build();
     }
 

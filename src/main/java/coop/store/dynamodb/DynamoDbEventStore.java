@@ -107,8 +107,8 @@ public final class DynamoDbEventStore implements EventStore {
     }
 
     @Override
-    public void saveSnapshot(Snapshot snapshot) {
-        snapshots.save(snapshot);
+    public boolean saveSnapshot(Snapshot snapshot) {
+        return snapshots.save(snapshot);
     }
 
     @Override

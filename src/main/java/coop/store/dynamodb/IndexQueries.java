@@ -56,6 +56,13 @@ final class IndexQueries {
                          Optional<String> pageToken) {
         String query = String.join("|", "type", tenantId, eventType, Timestamps.format(since), Timestamps.format(until));
         Map<String, String> cursors = PageTokens.decode(pageToken, query).orElse(Map.of());
+        // [since, until) in the stored microseconds: the first one at or after since, the last one before until.
+        String first = Timestamps.format(upToMicros(since));
+        String last = Timestamps.format(upToMicros(until).minus(1, ChronoUnit.MICROS));
+        if (first.compareTo(last) > 0) {
+            // No stored instant lies in the window, and DynamoDB refuses a BETWEEN whose bounds are the wrong way round.
+            return new EventPage(List.of(), Optional.empty());
+        }
         List<List<RecordedEvent>> shards = new ArrayList<>();
         List<Boolean> exhausted = new ArrayList<>();
         for (int shard = 0; shard < EventItems.TYPE_SHARDS; shard++) {
@@ -65,7 +72,7 @@ final class IndexQueries {
                 exhausted.add(true);
                 continue;
             }
-            QueryResponse response = dynamo.query(typeWindow(tenantId, eventType, shard, since, until)
+            QueryResponse response = dynamo.query(typeWindow(tenantId, eventType, shard, first, last)
                     .exclusiveStartKey(cursor == null ? null : startAfter(cursor, tenantId, eventType, shard))
                     .limit(limit).build());
             shards.add(response.items().stream().map(EventItems::fromItem).toList());
@@ -129,8 +136,14 @@ final class IndexQueries {
                 EventItems.TYPE_KEY, EventItems.s(EventItems.typeKey(tenantId, eventType, shard)));
     }
 
-    private QueryRequest.Builder typeWindow(String tenantId, String eventType, int shard, Instant since, Instant until) {
-        // The window is [since, until): BETWEEN is inclusive, so it ends one microsecond, the stored precision, early.
+    /** The first stored instant (a whole microsecond) at or after {@code instant}. */
+    private static Instant upToMicros(Instant instant) {
+        Instant truncated = Timestamps.truncate(instant);
+        return truncated.equals(instant) ? truncated : truncated.plus(1, ChronoUnit.MICROS);
+    }
+
+    /** The events of one shard recorded from {@code first} to {@code last}, both stored timestamps, inclusive. */
+    private QueryRequest.Builder typeWindow(String tenantId, String eventType, int shard, String first, String last) {
         return QueryRequest.builder()
                 .tableName(table)
                 .indexName(EventItems.BY_TYPE)
@@ -138,8 +151,8 @@ final class IndexQueries {
                 .expressionAttributeNames(Map.of("#k", EventItems.TYPE_KEY, "#t", EventItems.EVENT_TIMESTAMP))
                 .expressionAttributeValues(Map.of(
                         ":k", EventItems.s(EventItems.typeKey(tenantId, eventType, shard)),
-                        ":since", EventItems.s(Timestamps.format(since)),
-                        ":until", EventItems.s(Timestamps.format(until.minus(1, ChronoUnit.MICROS)))));
+                        ":since", EventItems.s(first),
+                        ":until", EventItems.s(last)));
     }
 
     private QueryRequest.Builder keyEquals(String index, String attribute, String value) {

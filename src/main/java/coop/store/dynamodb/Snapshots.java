@@ -47,8 +47,26 @@ final class Snapshots {
         return response.items().stream().findFirst().map(item -> SnapshotItems.fromItem(stream, item));
     }
 
-    void save(Snapshot snapshot) {
-        dynamo.putItem(request -> request.tableName(table).item(checkedItem(snapshot)));
+    /**
+     * Writes the snapshot, replacing one of the same or an older state schema at its version (e.g. one that no longer
+     * reads), but never one of a newer schema: during a deployment the old release still serves loads, ignores the
+     * new release's snapshots as untrusted, and must not overwrite them with its own.
+     *
+     * @return whether it was written
+     */
+    boolean save(Snapshot snapshot) {
+        try {
+            dynamo.putItem(PutItemRequest.builder()
+                    .tableName(table)
+                    .item(checkedItem(snapshot))
+                    .conditionExpression("attribute_not_exists(#v) OR #schema <= :schema")
+                    .expressionAttributeNames(Map.of("#v", SnapshotItems.VERSION, "#schema", SnapshotItems.STATE_SCHEMA))
+                    .expressionAttributeValues(Map.of(":schema", EventItems.n(snapshot.stateSchema())))
+                    .build());
+            return true;
+        } catch (ConditionalCheckFailedException newerSchema) {
+            return false;
+        }
     }
 
     /**

@@ -44,9 +44,10 @@ final class StreamReads {
 
     EventPage page(StreamId stream, long afterVersion, long upToVersion, int limit, Optional<String> pageToken) {
         String query = "stream:" + EventItems.streamKey(stream);
-        long after = PageTokens.decode(pageToken, query)
+        // A token names the stream, not the versions asked for: it continues a page, but never below them.
+        long after = Math.max(afterVersion, PageTokens.decode(pageToken, query)
                 .map(fields -> PageTokens.number(fields, "after"))
-                .orElse(afterVersion);
+                .orElse(afterVersion));
         if (after >= upToVersion) {
             return new EventPage(List.of(), Optional.empty());
         }

@@ -2,6 +2,8 @@ package coop.functions.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.util.Map;
 
@@ -33,6 +35,24 @@ class HttpLayerTest {
         assertThat(route.match("POST", "/aggregates/Family/x/events")).isEmpty();
         assertThat(route.match("GET", "/aggregates/Family/x")).isEmpty();
         assertThat(route.match("GET", "/aggregates/Family//events")).isEmpty();
+    }
+
+    @Test
+    void a_transaction_dynamodb_cancelled_for_throttling_answers_503_like_any_throttled_call() {
+        // What the SDK throws when DynamoDB cancels an append's TransactWriteItems for throttling: a 400 that the
+        // SDK does not retry, with the reason per action. Nothing was written, so the client may simply retry.
+        for (String code : new String[]{"ThrottlingError", "ProvisionedThroughputExceeded"}) {
+            TransactionCanceledException throttled = (TransactionCanceledException) TransactionCanceledException
+                    .builder().statusCode(400).message("Transaction cancelled")
+                    .cancellationReasons(CancellationReason.builder().code("None").build(),
+                            CancellationReason.builder().code(code).message("Throughput exceeds the limit").build())
+                    .build();
+
+            APIGatewayV2HTTPResponse response = HttpAdapter.error(throttled);
+
+            assertThat(response.getStatusCode()).as(code).isEqualTo(503);
+            assertThat(response.getBody()).contains("\"error\":\"unavailable\"");
+        }
     }
 
     @Test
