@@ -14,6 +14,7 @@ import coop.store.ConcurrencyConflict;
 import coop.store.EventIdConflict;
 import coop.store.ExpectedVersion;
 import coop.store.InvalidPageToken;
+import coop.store.StoreBusy;
 import coop.admin.UnknownProjection;
 import coop.observability.HttpRequestLog;
 import jakarta.inject.Singleton;
@@ -98,6 +99,7 @@ public class HttpAdapter {
             case RuleViolation violation -> new ApiError(422, "rule_violation", violation.getMessage(), Map.of());
             // DynamoDB unreachable, too slow (the client's time limits) or throttling: a retry later may succeed.
             case SdkClientException unreachable -> unavailable(unreachable);
+            case StoreBusy busy -> unavailable(busy);
             case TransactionCanceledException cancelled when throttled(cancelled) -> unavailable(cancelled);
             case SdkServiceException service when service.isThrottlingException() || service.statusCode() >= 500 ->
                     unavailable(service);

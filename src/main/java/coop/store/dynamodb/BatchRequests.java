@@ -1,6 +1,7 @@
 package coop.store.dynamodb;
 
 import coop.store.RetryBackoff;
+import coop.store.StoreBusy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -68,7 +69,7 @@ final class BatchRequests {
             return;
         }
         if (round >= MAX_ROUNDS) {
-            throw new IllegalStateException("DynamoDB left items unprocessed after " + round + " rounds");
+            throw new StoreBusy("DynamoDB left items unprocessed after " + round + " rounds");
         }
         RetryBackoff.pause(round);
     }

@@ -2,11 +2,8 @@ package coop.store.dynamodb;
 
 import coop.store.NewEvent;
 import coop.store.RecordedEvent;
-import coop.store.RetryBackoff;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,25 +40,16 @@ final class EventIdReads {
     }
 
     /**
-     * Per event, its id as stored, or empty when the id is free or the event has none; one consistent
-     * {@code BatchGetItem} (an append's ids fit one), repeated only for keys DynamoDB left unprocessed.
+     * Per event, its id as stored, or empty when the id is free or the event has none: one consistent
+     * {@code BatchGetItem} (an append's ids fit one), repeated for keys DynamoDB left unprocessed, a bounded number
+     * of times.
      */
     List<Optional<EventIdItems.StoredId>> find(String tenantId, List<NewEvent> events) {
         List<Map<String, AttributeValue>> keys = events.stream().flatMap(event -> event.eventId().stream())
-                .distinct().map(id -> EventIdItems.key(tenantId, id)).toList();
+                .map(id -> EventIdItems.key(tenantId, id)).toList();
         Map<String, EventIdItems.StoredId> found = new HashMap<>();
-        Map<String, KeysAndAttributes> pending = Map.of(idsTable,
-                KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-        for (int attempt = 1; !pending.isEmpty(); attempt++) {
-            if (attempt > 1) {
-                RetryBackoff.pause(attempt);
-            }
-            Map<String, KeysAndAttributes> request = pending;
-            BatchGetItemResponse response = dynamo.batchGetItem(batch -> batch.requestItems(request));
-            response.responses().getOrDefault(idsTable, List.of()).stream().map(EventIdItems::fromItem)
-                    .forEach(stored -> found.put(stored.eventId(), stored));
-            pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-        }
+        BatchRequests.get(dynamo, idsTable, keys).stream().map(EventIdItems::fromItem)
+                .forEach(stored -> found.put(stored.eventId(), stored));
         List<Optional<EventIdItems.StoredId>> stored = new ArrayList<>();
         events.forEach(event -> stored.add(event.eventId().map(found::get)));
         return stored;

@@ -1,6 +1,7 @@
 package coop.functions.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import coop.store.StoreBusy;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -53,6 +54,14 @@ class HttpLayerTest {
             assertThat(response.getStatusCode()).as(code).isEqualTo(503);
             assertThat(response.getBody()).contains("\"error\":\"unavailable\"");
         }
+    }
+
+    @Test
+    void a_batch_dynamodb_kept_leaving_unprocessed_answers_503_not_500() {
+        APIGatewayV2HTTPResponse response = HttpAdapter.error(new StoreBusy("DynamoDB left items unprocessed"));
+
+        assertThat(response.getStatusCode()).isEqualTo(503);
+        assertThat(response.getBody()).contains("\"error\":\"unavailable\"");
     }
 
     @Test
