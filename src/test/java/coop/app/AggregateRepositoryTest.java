@@ -91,6 +91,18 @@ class AggregateRepositoryTest extends AppTest {
     }
 
     @Test
+    void a_load_waits_for_the_snapshot_it_replaces_no_longer_than_the_write_timeout() {
+        append("martinez", ExpectedVersion.noStream(), enrolled("Martinez Family"));
+        store.saveSnapshot(new Snapshot(MARTINEZ, 1, Family.INSTANCE.stateSchemaVersion() - 1, "{}", clock.instant()));
+        requests.reset();
+
+        repository.load(Family.INSTANCE, MARTINEZ, LoadTarget.latest()).orElseThrow();
+
+        assertThat(requests.operations()).contains("PutItem");
+        assertThat(requests.callTimeouts()).containsExactly("PutItem " + tables.storeSettings().snapshotWriteTimeout());
+    }
+
+    @Test
     void a_snapshot_of_a_newer_state_schema_is_ignored_but_never_replaced_by_an_older_release() {
         append("martinez", ExpectedVersion.noStream(), enrolled("Martinez Family"),
                 proposed("PaymentDue", Map.of("amount", 450, "due_date", "2024-10-15")));

@@ -1,5 +1,6 @@
 package coop.testing;
 
+import software.amazon.awssdk.core.RequestOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -20,12 +21,16 @@ public final class RequestCounter implements ExecutionInterceptor {
 
     private final List<String> operations = new CopyOnWriteArrayList<>();
     private final List<String> indexes = new CopyOnWriteArrayList<>();
+    private final List<String> callTimeouts = new CopyOnWriteArrayList<>();
     private final AtomicLong itemsRead = new AtomicLong();
     private final AtomicLong bytesRead = new AtomicLong();
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        operations.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        operations.add(operation);
+        context.request().overrideConfiguration().flatMap(RequestOverrideConfiguration::apiCallTimeout)
+                .ifPresent(timeout -> callTimeouts.add(operation + " " + timeout));
         if (context.request() instanceof QueryRequest query && query.indexName() != null) {
             indexes.add(query.indexName());
         }
@@ -53,6 +58,7 @@ public final class RequestCounter implements ExecutionInterceptor {
     public void reset() {
         operations.clear();
         indexes.clear();
+        callTimeouts.clear();
         itemsRead.set(0);
         bytesRead.set(0);
     }
@@ -60,6 +66,11 @@ public final class RequestCounter implements ExecutionInterceptor {
     /** The operations sent since the last reset, in order, e.g. {@code [Query, PutItem]}. */
     public List<String> operations() {
         return List.copyOf(operations);
+    }
+
+    /** The requests that set their own call time limit since the last reset, e.g. {@code PutItem PT1S}. */
+    public List<String> callTimeouts() {
+        return List.copyOf(callTimeouts);
     }
 
     /** The secondary indexes queried since the last reset, in order. */

@@ -50,7 +50,8 @@ final class Snapshots {
     /**
      * Writes the snapshot, replacing one of the same or an older state schema at its version (e.g. one that no longer
      * reads), but never one of a newer schema: during a deployment the old release still serves loads, ignores the
-     * new release's snapshots as untrusted, and must not overwrite them with its own.
+     * new release's snapshots as untrusted, and must not overwrite them with its own. Bounded by the write timeout,
+     * since a load waits for it.
      *
      * @return whether it was written
      */
@@ -62,6 +63,7 @@ final class Snapshots {
                     .conditionExpression("attribute_not_exists(#v) OR #schema <= :schema")
                     .expressionAttributeNames(Map.of("#v", SnapshotItems.VERSION, "#schema", SnapshotItems.STATE_SCHEMA))
                     .expressionAttributeValues(Map.of(":schema", EventItems.n(snapshot.stateSchema())))
+                    .overrideConfiguration(config -> config.apiCallTimeout(writeTimeout))
                     .build());
             return true;
         } catch (ConditionalCheckFailedException newerSchema) {
