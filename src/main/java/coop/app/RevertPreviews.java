@@ -37,6 +37,7 @@ public final class RevertPreviews {
         if (originals.isEmpty()) {
             return Optional.empty();
         }
+        String revertCorrelation = Reverts.revertCorrelationId(tenantId, correlationId);
         // A correlation may touch one aggregate several times: each decision sees the compensations before it.
         Map<StreamId, Loaded<?>> planned = new HashMap<>();
         List<RevertPreview.WouldAppend> wouldAppend = new ArrayList<>();
@@ -52,14 +53,18 @@ public final class RevertPreviews {
             String compensatingId = Reverts.compensatingEventId(tenantId, original.eventId());
             Optional<RecordedEvent> earlier = store.findEvent(tenantId, compensatingId);
             if (earlier.isPresent()) {
-                already.add(new RevertResult.Reverted(original.eventId(), compensatingId, original.aggregateId(),
-                        earlier.get().aggregateVersion()));
+                Optional<String> taken = Reverts.takenBy(original, earlier.get(), revertCorrelation);
+                if (taken.isPresent()) {
+                    skipped.add(new RevertResult.Skipped(original.eventId(), taken.get()));
+                } else {
+                    already.add(new RevertResult.Reverted(original.eventId(), compensatingId, original.aggregateId(),
+                            earlier.get().aggregateVersion()));
+                }
                 continue;
             }
             plan(type.get(), original, compensatingId, reason, planned, wouldAppend, skipped);
         }
-        return Optional.of(new RevertPreview(Reverts.revertCorrelationId(tenantId, correlationId), wouldAppend,
-                already, skipped));
+        return Optional.of(new RevertPreview(revertCorrelation, wouldAppend, already, skipped));
     }
 
     @SuppressWarnings("unchecked")

@@ -64,8 +64,9 @@ public final class Reverts {
             String compensatingId = compensatingEventId(tenantId, original.eventId());
             Optional<RecordedEvent> earlier = store.findEvent(tenantId, compensatingId);
             if (earlier.isPresent()) {
-                reverted.add(new RevertResult.Reverted(original.eventId(), compensatingId, original.aggregateId(),
-                        earlier.get().aggregateVersion()));
+                Outcome outcome = earlier(original, earlier.get(), newCorrelation);
+                outcome.reverted().ifPresent(reverted::add);
+                outcome.skipped().ifPresent(skipped::add);
                 continue;
             }
             Outcome outcome = compensate(type.get(), original, compensatingId, reason, userId, newCorrelation);
@@ -117,10 +118,12 @@ public final class Reverts {
             result = Optional.empty();
         } catch (EventIdConflict conflict) {
             // A twin revert stored this compensation with another reason: it is compensated all the same.
-            if (!conflict.eventId().equals(compensatingId) || conflict.storedAt().isEmpty()) {
+            Optional<RecordedEvent> stored = conflict.eventId().equals(compensatingId)
+                    ? store.findEvent(stream.tenantId(), compensatingId) : Optional.empty();
+            if (stored.isEmpty()) {
                 throw conflict;
             }
-            return reverted(original, compensatingId, conflict.storedAt().get().aggregateVersion(), false);
+            return earlier(original, stored.get(), newCorrelation);
         }
         if (result.isPresent()) {
             return reverted(original, compensatingId, result.get().lastVersion(), !result.get().duplicate());
@@ -132,6 +135,29 @@ public final class Reverts {
         }
         return new Outcome(Optional.empty(), Optional.of(new RevertResult.Skipped(original.eventId(), skipped.get())),
                 false);
+    }
+
+    /** What an event already stored under the compensating id means for this revert (see {@link #takenBy}). */
+    private static Outcome earlier(RecordedEvent original, RecordedEvent stored, String revertCorrelation) {
+        return takenBy(original, stored, revertCorrelation)
+                .map(reason -> new Outcome(Optional.empty(),
+                        Optional.of(new RevertResult.Skipped(original.eventId(), reason)), false))
+                .orElseGet(() -> reverted(original, stored.eventId(), stored.aggregateVersion(), false));
+    }
+
+    /**
+     * Why {@code stored}, found under the compensating id of {@code original}, is not its compensation; empty when
+     * it is one. Clients choose their events' ids and this id can be computed, so the event under it counts only if
+     * it is on the original's stream, caused by the original, under the revert's correlation. Anything else holding
+     * the id blocks the revert of that event, which is reported rather than passed off as reverted.
+     */
+    static Optional<String> takenBy(RecordedEvent original, RecordedEvent stored, String revertCorrelation) {
+        boolean compensation = stored.stream().equals(original.stream())
+                && stored.causationId().equals(Optional.of(original.eventId()))
+                && stored.correlationId().equals(revertCorrelation);
+        return compensation ? Optional.empty() : Optional.of("its compensating event id " + stored.eventId()
+                + " is taken by another event (" + stored.eventType() + " of " + stored.aggregateType() + " "
+                + stored.aggregateId() + " at version " + stored.aggregateVersion() + ")");
     }
 
     private static Outcome reverted(RecordedEvent original, String compensatingId, long version, boolean appended) {

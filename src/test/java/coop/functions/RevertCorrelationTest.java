@@ -1,6 +1,7 @@
 package coop.functions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import coop.app.DerivedIds;
 import coop.testing.ApiCall;
 import coop.testing.ApiClient;
 import coop.testing.ApiClient.Answer;
@@ -32,6 +33,37 @@ class RevertCorrelationTest {
     private final String tenant = Tokens.newTenant();
     private final Map<String, String> sarah = Tokens.coordinator(tenant);
     private final Map<String, String> admin = Tokens.admin(tenant);
+
+    @Test
+    void an_event_planted_under_the_compensating_id_is_not_taken_for_the_compensation() {
+        assertThat(api.send(append("garcia", sarah, enrolment("Garcia"))).status()).isEqualTo(201);
+        assertThat(api.send(append("garcia", sarah, """
+                {"expected_version": 1, "correlation_id": "garcia-withdrawal", "events": [{"event_id": "withdrawn-1",
+                 "event_type": "FamilyWithdrawn", "event_data": {"withdrawal_date": "2024-11-01"}}]}
+                """)).status()).isEqualTo(201);
+        // The compensating id can be computed by anyone: a coordinator stores an unrelated event under it first.
+        String compensatingId = DerivedIds.of(tenant + "/withdrawn-1/revert");
+        assertThat(api.send(append("lee", sarah, """
+                {"expected_version": 0, "events": [{"event_id": "%s", "event_type": "FamilyEnrolled",
+                 "event_data": {"family_name": "Lee", "enrollment_date": "2024-09-01", "parent_name": "Jo"}}]}
+                """.formatted(compensatingId))).status()).isEqualTo(201);
+
+        Answer preview = api.send(ApiCall.to(REVERT, "garcia-withdrawal").as(admin).query("dry_run", "true")
+                .body("{\"reason\": \"Administrative error\"}"));
+        Answer revert = api.send(ApiCall.to(REVERT, "garcia-withdrawal").as(admin)
+                .body("{\"reason\": \"Administrative error\"}"));
+
+        assertThat(preview.body().path("skipped").toString()).as(preview.toString())
+                .isEqualTo(revert.body().path("skipped").toString());
+        assertThat(revert.body().path("reverted")).as(revert.toString()).isEmpty();
+        assertThat(revert.body().path("skipped")).hasSize(1);
+        assertThat(revert.body().path("skipped").get(0).path("event_id").asText()).isEqualTo("withdrawn-1");
+        assertThat(revert.body().path("skipped").get(0).path("reason").asText())
+                .contains(compensatingId, "taken by another event", "lee");
+        JsonNode garcia = api.send(ApiCall.to(LOAD, "Family", "garcia").as(sarah)).body();
+        assertThat(garcia.path("state").path("status").asText()).isEqualTo("withdrawn");
+        assertThat(garcia.path("aggregate_version").asLong()).isEqualTo(2);
+    }
 
     @Test
     void sarahs_mistaken_mass_withdrawal_is_reverted_once_and_stays_in_the_history() {
