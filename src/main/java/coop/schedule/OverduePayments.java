@@ -24,7 +24,9 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -61,11 +63,18 @@ public final class OverduePayments {
         this.clock = clock;
     }
 
-    /** Declares overdue every due whose date is before today (UTC, from the clock) and that is still unpaid. */
+    /**
+     * Declares overdue every due whose date is before today (UTC, from the clock) and that is still unpaid.
+     *
+     * @throws IllegalStateException after every other family was handled, when some family failed (e.g. its history
+     *                               no longer folds): one family must not hold back the others' notices, and the
+     *                               failed run is what the job's errors alarm sees and the schedule retries
+     */
     public OverdueRun markOverdue() {
         LocalDate today = LocalDate.now(clock);
         int checked = 0;
         int marked = 0;
+        Map<StreamId, RuntimeException> failed = new LinkedHashMap<>();
         for (String tenant : rows.tenants()) {
             for (PaymentStatus status : List.of(PaymentStatus.DUE, PaymentStatus.OVERDUE)) {
                 Optional<String> token = Optional.empty();
@@ -74,11 +83,22 @@ public final class OverduePayments {
                             FamilySummary.listing(status), PAGE, token);
                     for (ReadModelRow row : page.rows()) {
                         checked++;
-                        marked += markFamily(new StreamId(tenant, Family.NAME, row.rowId()), today);
+                        StreamId family = new StreamId(tenant, Family.NAME, row.rowId());
+                        try {
+                            marked += markFamily(family, today);
+                        } catch (RuntimeException e) {
+                            LOG.errorf(e, "Could not mark the overdue payments of %s", family);
+                            failed.put(family, e);
+                        }
                     }
                     token = page.nextPageToken();
                 } while (token.isPresent());
             }
+        }
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("Overdue payments could not be marked for " + failed.size()
+                    + " of " + checked + " families (" + marked + " marked): " + failed.keySet(),
+                    failed.values().iterator().next());
         }
         return new OverdueRun(checked, marked);
     }

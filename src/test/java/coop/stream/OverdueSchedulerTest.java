@@ -5,6 +5,9 @@ import coop.domain.family.DuePayment;
 import coop.domain.family.Family;
 import coop.domain.family.FamilyState;
 import coop.schedule.OverduePayments;
+import coop.store.EventMetadata;
+import coop.store.ExpectedVersion;
+import coop.store.NewEvent;
 import coop.store.RecordedEvent;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The overdue job declares each unpaid past due overdue exactly once, however often and concurrently it runs. */
 class OverdueSchedulerTest extends StreamTest {
@@ -51,6 +55,24 @@ class OverdueSchedulerTest extends StreamTest {
         assertThat(overdueEvents("chen")).isEqualTo(2);
         assertThat(state("chen").dues()).hasSize(2).allMatch(DuePayment::overdue);
         assertThat(state("chen").duesToMarkOverdue(TODAY)).isEmpty();
+    }
+
+    @Test
+    void a_family_whose_history_no_longer_folds_fails_the_run_only_after_every_other_family_was_marked() {
+        enroll("aaron", "Aaron Family"); // listed first: the listing is by family id
+        due("aaron", 200, "2024-10-01");
+        enroll("chen", "Chen Family");
+        due("chen", 450, "2024-10-01");
+        deliverAll();
+        // Written past the service's validation, as a bad deployment or a hand edit could: it no longer folds.
+        store.append(family("aaron"), ExpectedVersion.exactly(2), List.of(NewEvent.of("NoSuchFamilyEvent", 1, "{}")),
+                EventMetadata.of("ops", "fix-1"));
+        clock.set(Instant.parse("2024-10-15T06:00:00Z"));
+
+        assertThatThrownBy(() -> scheduler().markOverdue()).hasMessageContaining("aaron");
+
+        assertThat(overdueEvents("chen")).isEqualTo(1);
+        assertThat(overdueEvents("aaron")).isZero();
     }
 
     @Test
