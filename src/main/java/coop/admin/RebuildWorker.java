@@ -45,7 +45,10 @@ public final class RebuildWorker {
         this.clock = clock;
     }
 
-    /** @throws RuntimeException when a page fails; its checkpoint is untouched, so the retry redoes only that page */
+    /**
+     * @throws RuntimeException when a page fails (its scan or its checkpoint); its checkpoint is untouched, so the
+     *                          retry redoes only that page
+     */
     public void run(SegmentTask task) {
         Optional<Rebuild> rebuild = rebuilds.current(task.projectionName())
                 .filter(current -> current.id().equals(task.rebuildId()) && current.finishedAt().isEmpty());
@@ -60,7 +63,7 @@ public final class RebuildWorker {
             for (int pages = 0; pages < settings.pagesPerInvocation() && !at.done(); pages++) {
                 SegmentPage page = streams.streamsInSegment(aggregateType, at.segment(), task.totalSegments(),
                         at.position(), settings.pageSize());
-                page.streams().forEach(rebuildStream);
+                page.streams().forEach(stream -> rebuildOne(task, stream));
                 if (!rebuilds.advance(task.rebuildId(), at, page)) {
                     return; // a duplicate invocation of this segment moved on; it carries the segment from here
                 }
@@ -78,6 +81,21 @@ public final class RebuildWorker {
                 && rebuilds.finish(rebuild.get(), clock.instant())) {
             checkpoints.setStatus(task.projectionName(), Checkpoint.Status.RUNNING, clock.instant());
             LOG.infof("Rebuild %s of %s finished", task.rebuildId(), task.projectionName());
+        }
+    }
+
+    /**
+     * Rebuilds one stream. A stream that fails (its history no longer folds) holds back only itself, as on the
+     * stream: its row stays as the stream keeps it, the failure names it on the projection's checkpoint, and the
+     * segment goes on. Otherwise one such family would fail its page on every retry, and the rebuild never end.
+     */
+    private void rebuildOne(SegmentTask task, StreamId stream) {
+        try {
+            rebuildStream.accept(stream);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Rebuild %s of %s skipped %s", task.rebuildId(), task.projectionName(), stream);
+            checkpoints.recordFailure(task.projectionName(), "rebuild " + task.rebuildId() + " skipped " + stream
+                    + ": " + e, clock.instant());
         }
     }
 }
