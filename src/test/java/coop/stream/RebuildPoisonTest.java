@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,15 +54,34 @@ class RebuildPoisonTest extends StreamTest {
             RebuildStore rebuilds = new DynamoDbRebuilds(dynamo, tables.name("CheckpointsTable"));
             var scan = new EventTableScan(dynamo, tables.name("EventsTable"));
             RebuildWorker[] worker = new RebuildWorker[1];
-            try (var launcher = new ExecutorSegmentLauncher(task -> worker[0].run(task), 1)) {
+            AtomicInteger failedInvocations = new AtomicInteger();
+            AtomicInteger inFlight = new AtomicInteger();
+            try (var launcher = new ExecutorSegmentLauncher(task -> {
+                inFlight.incrementAndGet();
+                try {
+                    worker[0].run(task);
+                } catch (RuntimeException e) {
+                    failedInvocations.incrementAndGet();
+                    throw e;
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            }, 1)) {
                 worker[0] = new RebuildWorker(scan, rebuilds, checkpoints, rebuilt::rebuild, launcher, SETTINGS,
                         clock);
                 new ProjectionAdmin(scan, rebuilds, checkpoints, launcher, SETTINGS, clock)
                         .start(FamilySummaryProjection.NAME);
 
                 awaitFinished(rebuilds);
+                Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+                while ((failedInvocations.get() == 0 || inFlight.get() > 0) && Instant.now().isBefore(deadline)) {
+                    Thread.sleep(50); // the invocation fails once it handed its segment on; its retry then stops
+                }
+                Thread.sleep(200);
+                assertThat(inFlight).hasValue(0);
             }
 
+            assertThat(failedInvocations).as("one failed invocation, for the errors alarm").hasValue(1);
             ReadModelQueries rebuiltModel = new ReadModelQueries(rebuiltRows, checkpoints, dispatcher, Json.mapper());
             assertThat(rebuiltModel.familySummary(TENANT, "chen")).contains(expectedSummary("chen"));
             assertThat(rebuiltModel.familySummary(TENANT, "lee")).contains(expectedSummary("lee"));
