@@ -50,8 +50,10 @@ public final class ProjectionAdmin {
         aggregateType(projectionName).orElseThrow(() -> new UnknownProjection(projectionName));
         Rebuild rebuild = new Rebuild(UUID.randomUUID().toString(), projectionName, settings.segments(),
                 streams.approximateEventCount(), clock.instant(), Optional.empty());
-        rebuilds.start(rebuild);
+        // Status first: once the rebuild is current, its segments may finish it and set the status back to running
+        // at any moment, and a "rebuilding" written after that (by a start another start overtook) would stay.
         checkpoints.setStatus(projectionName, Checkpoint.Status.REBUILDING, clock.instant());
+        rebuilds.start(rebuild);
         for (int segment = 0; segment < rebuild.totalSegments(); segment++) {
             launcher.launch(new SegmentTask(rebuild.id(), projectionName, segment, rebuild.totalSegments()));
         }

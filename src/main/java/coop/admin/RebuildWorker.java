@@ -11,6 +11,8 @@ import coop.store.StreamId;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -45,7 +47,10 @@ public final class RebuildWorker {
         this.clock = clock;
     }
 
-    /** @throws RuntimeException when a page fails; its checkpoint is untouched, so the retry redoes only that page */
+    /**
+     * @throws RuntimeException when a page fails (its scan or its checkpoint); its checkpoint is untouched, so the
+     *                          retry redoes only that page
+     */
     public void run(SegmentTask task) {
         Optional<Rebuild> rebuild = rebuilds.current(task.projectionName())
                 .filter(current -> current.id().equals(task.rebuildId()) && current.finishedAt().isEmpty());
@@ -56,11 +61,12 @@ public final class RebuildWorker {
             return;
         }
         RebuildSegment at = rebuilds.segment(task.rebuildId(), task.segment()).orElseThrow();
+        List<StreamId> skipped = new ArrayList<>();
         try {
             for (int pages = 0; pages < settings.pagesPerInvocation() && !at.done(); pages++) {
                 SegmentPage page = streams.streamsInSegment(aggregateType, at.segment(), task.totalSegments(),
                         at.position(), settings.pageSize());
-                page.streams().forEach(rebuildStream);
+                page.streams().stream().filter(stream -> !rebuildOne(task, stream)).forEach(skipped::add);
                 if (!rebuilds.advance(task.rebuildId(), at, page)) {
                     return; // a duplicate invocation of this segment moved on; it carries the segment from here
                 }
@@ -78,6 +84,31 @@ public final class RebuildWorker {
                 && rebuilds.finish(rebuild.get(), clock.instant())) {
             checkpoints.setStatus(task.projectionName(), Checkpoint.Status.RUNNING, clock.instant());
             LOG.infof("Rebuild %s of %s finished", task.rebuildId(), task.projectionName());
+        }
+        if (!skipped.isEmpty()) {
+            // Only now, with the segment handed on: the failed invocation is what the errors alarm sees, and its
+            // retry finds the checkpoint past the skipped families.
+            throw new IllegalStateException("Rebuild " + task.rebuildId() + " of " + task.projectionName()
+                    + " skipped " + skipped + " and went on");
+        }
+    }
+
+    /**
+     * Rebuilds one stream. A stream that fails (its history no longer folds) holds back only itself, as on the
+     * stream: its row stays as the stream keeps it, the failure names it on the projection's checkpoint, and the
+     * segment goes on. Otherwise one such family would fail its page on every retry, and the rebuild never end.
+     *
+     * @return whether it was rebuilt
+     */
+    private boolean rebuildOne(SegmentTask task, StreamId stream) {
+        try {
+            rebuildStream.accept(stream);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Rebuild %s of %s skipped %s", task.rebuildId(), task.projectionName(), stream);
+            checkpoints.recordFailure(task.projectionName(), "rebuild " + task.rebuildId() + " skipped " + stream
+                    + ": " + e, clock.instant());
+            return false;
         }
     }
 }

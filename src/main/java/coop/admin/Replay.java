@@ -4,6 +4,7 @@ import coop.store.EventStore;
 import coop.store.RecordedEvent;
 import coop.store.StreamCatalog;
 import coop.store.StreamId;
+import coop.stream.EventKey;
 import coop.stream.StreamDispatcher;
 
 import java.time.Duration;
@@ -46,10 +47,10 @@ public final class Replay {
      * through the idempotent subscribers again and change nothing.
      */
     public ReplayResult replay(List<DeadLetter> deadLetters) {
-        Map<String, RecordedEvent> events = new LinkedHashMap<>();
+        Map<EventKey, RecordedEvent> events = new LinkedHashMap<>();
         for (DeadLetter letter : deadLetters) {
             catalog.forEachEventRecordedBetween(letter.firstRecordArrival().minus(margin),
-                    letter.lastRecordArrival().plus(margin), event -> events.put(event.eventId(), event));
+                    letter.lastRecordArrival().plus(margin), event -> events.put(EventKey.of(event), event));
         }
         return redispatch(events.values().stream()
                 .sorted(Comparator.comparing((RecordedEvent event) -> event.stream().toString())

@@ -3,6 +3,7 @@ package coop.functions;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import coop.store.RecordedEvent;
+import coop.stream.EventKey;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -38,11 +39,11 @@ public final class StreamBatches {
                 events.add(null); // fails as a record: Lambda delivers it again, then to the DLQ
             }
         }
-        Set<String> failed = dispatch.apply(events.stream().filter(e -> e != null && e.isPresent())
-                .map(Optional::get).toList()).stream().map(RecordedEvent::eventId).collect(Collectors.toSet());
+        Set<EventKey> failed = dispatch.apply(events.stream().filter(e -> e != null && e.isPresent())
+                .map(Optional::get).toList()).stream().map(EventKey::of).collect(Collectors.toSet());
         for (int i = 0; i < batch.size(); i++) {
             Optional<RecordedEvent> event = events.get(i);
-            if (event == null || event.filter(e -> failed.contains(e.eventId())).isPresent()) {
+            if (event == null || event.filter(e -> failed.contains(EventKey.of(e))).isPresent()) {
                 return StreamsEventResponse.builder().withBatchItemFailures(List.of(
                         new StreamsEventResponse.BatchItemFailure(sequenceOf(batch.get(i))))).build();
             }

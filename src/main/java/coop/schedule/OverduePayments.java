@@ -7,6 +7,7 @@ import coop.app.DerivedIds;
 import coop.app.EventCodec;
 import coop.app.EventService;
 import coop.app.LoadTarget;
+import coop.app.Loaded;
 import coop.domain.RuleViolation;
 import coop.domain.family.DuePayment;
 import coop.domain.family.Family;
@@ -23,7 +24,9 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,9 +34,12 @@ import java.util.Optional;
  *
  * <p>Candidates come from the family summary listings ({@code due} and {@code overdue}: an overdue family may owe a
  * newer due too), per tenant from the tenant registry, never from a scan; each candidate's state is then loaded from
- * the store, which is the truth. Each {@code PaymentOverdue} gets an id derived from (tenant, family, amount, due
- * date), so however often the job runs, and however many copies run at once, a due is declared overdue once. A
- * family whose summary lags behind is picked up by a later run.
+ * the store, which is the truth. A due is declared overdue once however often the job runs, and however many copies
+ * run at once: the aggregate's rule admits a {@code PaymentOverdue} only for a due not yet overdue, checked on the
+ * very version it is appended at. Its id is derived from the due's place in the state the job decided on (version
+ * and position among the dues), so copies that decided on the same state write the same event, and two dues of the
+ * same amount and date (one per child) get an id each. A family whose summary lags behind is picked up by a later
+ * run.
  */
 public final class OverduePayments {
 
@@ -57,11 +63,18 @@ public final class OverduePayments {
         this.clock = clock;
     }
 
-    /** Declares overdue every due whose date is before today (UTC, from the clock) and that is still unpaid. */
+    /**
+     * Declares overdue every due whose date is before today (UTC, from the clock) and that is still unpaid.
+     *
+     * @throws IllegalStateException after every other family was handled, when some family failed (e.g. its history
+     *                               no longer folds): one family must not hold back the others' notices, and the
+     *                               failed run is what the job's errors alarm sees and the schedule retries
+     */
     public OverdueRun markOverdue() {
         LocalDate today = LocalDate.now(clock);
         int checked = 0;
         int marked = 0;
+        Map<StreamId, RuntimeException> failed = new LinkedHashMap<>();
         for (String tenant : rows.tenants()) {
             for (PaymentStatus status : List.of(PaymentStatus.DUE, PaymentStatus.OVERDUE)) {
                 Optional<String> token = Optional.empty();
@@ -70,20 +83,37 @@ public final class OverduePayments {
                             FamilySummary.listing(status), PAGE, token);
                     for (ReadModelRow row : page.rows()) {
                         checked++;
-                        marked += markFamily(new StreamId(tenant, Family.NAME, row.rowId()), today);
+                        StreamId family = new StreamId(tenant, Family.NAME, row.rowId());
+                        try {
+                            marked += markFamily(family, today);
+                        } catch (RuntimeException e) {
+                            LOG.errorf(e, "Could not mark the overdue payments of %s", family);
+                            failed.put(family, e);
+                        }
                     }
                     token = page.nextPageToken();
                 } while (token.isPresent());
             }
         }
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("Overdue payments could not be marked for " + failed.size()
+                    + " of " + checked + " families (" + marked + " marked): " + failed.keySet(),
+                    failed.values().iterator().next());
+        }
         return new OverdueRun(checked, marked);
     }
 
     private int markFamily(StreamId family, LocalDate today) {
-        FamilyState state = aggregates.load(Family.INSTANCE, family, LoadTarget.latest()).orElseThrow().state();
+        Loaded<FamilyState> loaded = aggregates.load(Family.INSTANCE, family, LoadTarget.latest()).orElseThrow();
+        List<DuePayment> dues = loaded.state().dues();
+        List<DuePayment> toMark = loaded.state().duesToMarkOverdue(today);
         int marked = 0;
-        for (DuePayment due : state.duesToMarkOverdue(today)) {
-            String eventId = overdueId(family, due);
+        for (int position = 0; position < dues.size(); position++) {
+            DuePayment due = dues.get(position);
+            if (!toMark.contains(due)) {
+                continue; // equal dues are equal records: the position, not the record, tells them apart
+            }
+            String eventId = overdueId(family, due, loaded.version(), position);
             AppendRequest request = new AppendRequest(family.tenantId(), Family.NAME, family.aggregateId(),
                     ExpectedVersion.any(),
                     List.of(codec.propose(Family.INSTANCE, new PaymentOverdue(due.amount(), due.dueDate()),
@@ -99,10 +129,14 @@ public final class OverduePayments {
         return marked;
     }
 
-    /** The id of the one {@code PaymentOverdue} a due may ever get. */
-    static String overdueId(StreamId family, DuePayment due) {
+    /**
+     * The id of the {@code PaymentOverdue} for the due at {@code position} of the family's dues at {@code version}:
+     * the same for every copy of the job that decided on that state, another for each of two equal dues.
+     */
+    static String overdueId(StreamId family, DuePayment due, long version, int position) {
         String name = "PaymentOverdue|" + family.tenantId() + "|" + family.aggregateId() + "|"
-                + due.amount().stripTrailingZeros().toPlainString() + "|" + due.dueDate();
+                + due.amount().stripTrailingZeros().toPlainString() + "|" + due.dueDate() + "|" + version + "|"
+                + position;
         return DerivedIds.of(name);
     }
 }

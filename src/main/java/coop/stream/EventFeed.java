@@ -11,8 +11,9 @@ import java.util.Set;
 
 /**
  * Publishes every stored event's envelope, the whole batch at once (the publisher sends them ten to a request). At
- * least once: a redelivered record publishes again, so consumers deduplicate by {@code event_id}; order is not kept
- * (EventBridge does not keep it either), consumers order by {@code aggregate_version}.
+ * least once: a redelivered record publishes again, so consumers deduplicate by {@code tenant_id} and
+ * {@code event_id} (an id is unique within its tenant only); order is not kept (EventBridge does not keep it
+ * either), consumers order by {@code aggregate_version}.
  */
 public final class EventFeed implements Subscriber {
 
@@ -35,11 +36,11 @@ public final class EventFeed implements Subscriber {
 
     @Override
     public List<Failure> handle(List<RecordedEvent> events, BatchStates states) {
-        Map<String, RecordedEvent> byId = new LinkedHashMap<>();
-        events.forEach(event -> byId.putIfAbsent(event.eventId(), event));
+        Map<EventKey, RecordedEvent> distinct = new LinkedHashMap<>();
+        events.forEach(event -> distinct.putIfAbsent(EventKey.of(event), event));
         List<Failure> failures = new ArrayList<>();
         List<FeedEvent> feed = new ArrayList<>();
-        for (RecordedEvent event : byId.values()) {
+        for (RecordedEvent event : distinct.values()) {
             try {
                 feed.add(new FeedEvent(event.tenantId(), envelopes.of(event)));
             } catch (RuntimeException unreadable) {
@@ -47,8 +48,11 @@ public final class EventFeed implements Subscriber {
             }
         }
         if (!feed.isEmpty()) {
-            publisher.publish(feed).forEach((eventId, reason) -> failures.add(new Failure(byId.get(eventId),
-                    new IllegalStateException("the bus refused event " + eventId + ": " + reason))));
+            // The bus names refusals by event id alone: every tenant's event with that id is delivered again.
+            publisher.publish(feed).forEach((eventId, reason) -> distinct.values().stream()
+                    .filter(event -> event.eventId().equals(eventId))
+                    .forEach(event -> failures.add(new Failure(event,
+                            new IllegalStateException("the bus refused event " + eventId + ": " + reason)))));
         }
         return failures;
     }

@@ -58,7 +58,7 @@ public final class StreamDispatcher {
      */
     public Dispatched dispatch(List<RecordedEvent> events) {
         BatchStates states = new BatchStates(events, aggregates, store, startingPoints);
-        Set<String> failedIds = new LinkedHashSet<>();
+        Set<EventKey> failedKeys = new LinkedHashSet<>();
         Map<String, Integer> failuresBySubscriber = new LinkedHashMap<>();
         for (Subscriber subscriber : subscribers) {
             Subscription subscription = subscriber.subscription();
@@ -72,22 +72,22 @@ public final class StreamDispatcher {
             } catch (RuntimeException e) {
                 failures = wanted.stream().map(event -> new Failure(event, e)).toList();
             }
-            failures.forEach(failure -> failedIds.add(failure.event().eventId()));
+            failures.forEach(failure -> failedKeys.add(EventKey.of(failure.event())));
             if (!failures.isEmpty()) {
                 failuresBySubscriber.put(subscription.name(), failures.size());
             }
             record(subscription.name(), wanted, failures);
         }
-        return new Dispatched(events.stream().filter(event -> failedIds.contains(event.eventId())).toList(),
+        return new Dispatched(events.stream().filter(event -> failedKeys.contains(EventKey.of(event))).toList(),
                 failuresBySubscriber);
     }
 
     private void record(String name, List<RecordedEvent> wanted, List<Failure> failures) {
-        Set<String> failed = failures.stream().map(f -> f.event().eventId()).collect(Collectors.toSet());
+        Set<EventKey> failed = failures.stream().map(f -> EventKey.of(f.event())).collect(Collectors.toSet());
         Map<String, List<RecordedEvent>> byTenant = wanted.stream()
                 .collect(Collectors.groupingBy(RecordedEvent::tenantId, LinkedHashMap::new, Collectors.toList()));
         byTenant.forEach((tenant, ofTenant) -> {
-            var last = ofTenant.stream().filter(event -> !failed.contains(event.eventId()))
+            var last = ofTenant.stream().filter(event -> !failed.contains(EventKey.of(event)))
                     .max(Comparator.comparing(RecordedEvent::timestamp)
                             .thenComparing(RecordedEvent::aggregateVersion));
             List<Failure> ofTenantFailures = failures.stream()

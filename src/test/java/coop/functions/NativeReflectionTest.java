@@ -97,6 +97,7 @@ class NativeReflectionTest {
             Map.entry("coop.store.ReadModelRow$RowSource", "DynamoDB attributes of a row"),
             Map.entry("coop.store.ReadModelStore$RowKey", "a key"),
             Map.entry("coop.stream.Dispatched", "a batch's outcome, logged field by field"),
+            Map.entry("coop.stream.EventKey", "names a stored event inside a batch"),
             Map.entry("coop.stream.Failure", "a subscriber's failed event"),
             Map.entry("coop.stream.Folded", "a batch's state of an aggregate"),
             Map.entry("coop.stream.StartingPoints$Start", "a batch's starting state"));

@@ -19,6 +19,7 @@ import coop.store.RebuildSegment;
 import coop.store.RebuildStore;
 import coop.store.ReadModelStore;
 import coop.store.RecordedEvent;
+import coop.store.SegmentPage;
 import coop.store.StreamId;
 import coop.store.dynamodb.DynamoDbReadModels;
 import coop.store.dynamodb.DynamoDbRebuilds;
@@ -37,6 +38,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
@@ -68,14 +70,14 @@ class RebuildTest extends StreamTest {
         try {
             ReadModelStore rebuiltRows = new DynamoDbReadModels(dynamo, rebuiltTable);
             var rebuilt = new FamilySummaryProjection(aggregates, rebuiltRows, codec, Json.mapper(), true);
-            RebuildStore rebuilds = new DynamoDbRebuilds(dynamo, tables.name("CheckpointsTable"));
-            var scan = new EventTableScan(dynamo, tables.name("EventsTable"));
             AtomicInteger rebuiltStreams = new AtomicInteger();
             AtomicBoolean crashed = new AtomicBoolean();
+            RebuildStore rebuilds = crashingOnceBeforeACheckpoint(
+                    new DynamoDbRebuilds(dynamo, tables.name("CheckpointsTable")), () ->
+                            rebuiltStreams.get() >= FAMILIES / 3 && crashed.compareAndSet(false, true));
+            var scan = new EventTableScan(dynamo, tables.name("EventsTable"));
             Consumer<StreamId> crashOnceMidWay = stream -> {
-                if (rebuiltStreams.incrementAndGet() == FAMILIES / 3 && crashed.compareAndSet(false, true)) {
-                    throw new IllegalStateException("the invocation died half-way through a page");
-                }
+                rebuiltStreams.incrementAndGet();
                 rebuilt.rebuild(stream);
             };
             RebuildWorker[] worker = new RebuildWorker[1];
@@ -145,6 +147,47 @@ class RebuildTest extends StreamTest {
             assertThat(summary("chen")).isEqualTo(before);
             assertThatThrownBy(() -> admin.start("no-such-projection")).isInstanceOf(UnknownProjection.class);
         }
+    }
+
+    /**
+     * The real rebuild state, except that one page's checkpoint, once {@code crashNow} says so, is not written: the
+     * invocation dies after rebuilding the page's rows and before checkpointing it, so its retry redoes the page.
+     */
+    private static RebuildStore crashingOnceBeforeACheckpoint(RebuildStore real, BooleanSupplier crashNow) {
+        return new RebuildStore() {
+            @Override
+            public void start(Rebuild rebuild) {
+                real.start(rebuild);
+            }
+
+            @Override
+            public Optional<Rebuild> current(String projection) {
+                return real.current(projection);
+            }
+
+            @Override
+            public Optional<RebuildSegment> segment(String rebuildId, int segment) {
+                return real.segment(rebuildId, segment);
+            }
+
+            @Override
+            public List<RebuildSegment> segments(String rebuildId) {
+                return real.segments(rebuildId);
+            }
+
+            @Override
+            public boolean advance(String rebuildId, RebuildSegment from, SegmentPage page) {
+                if (crashNow.getAsBoolean()) {
+                    throw new IllegalStateException("the invocation died half-way through a page");
+                }
+                return real.advance(rebuildId, from, page);
+            }
+
+            @Override
+            public boolean finish(Rebuild rebuild, Instant now) {
+                return real.finish(rebuild, now);
+            }
+        };
     }
 
     /**

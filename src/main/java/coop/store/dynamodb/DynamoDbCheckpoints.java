@@ -6,6 +6,7 @@ import coop.store.CheckpointStore;
 import coop.store.StreamId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,21 +58,36 @@ public final class DynamoDbCheckpoints implements CheckpointStore {
         return CheckpointViews.of(name, status, progress);
     }
 
+    /**
+     * One update per batch. The last event moves only forward in recording time: an older event handled later (a
+     * replay, a redelivery, another shard's batch) updates the rest of the checkpoint on a second update, which only
+     * that case pays for.
+     */
     @Override
     public void recordBatch(String name, String tenantId, BatchProgress progress, Instant now) {
+        if (progress.lastEventId().isPresent() && progress.lastEventTimestamp().isPresent()) {
+            try {
+                updateProgress(name, tenantId, progress, now, true);
+                return;
+            } catch (ConditionalCheckFailedException newerRecorded) {
+                // fall through: record the update and the failures, keep the newer last event
+            }
+        }
+        updateProgress(name, tenantId, progress, now, false);
+    }
+
+    private void updateProgress(String name, String tenantId, BatchProgress progress, Instant now, boolean withEvent) {
         List<String> sets = new ArrayList<>(List.of("#upd = :now"));
         Map<String, String> names = new HashMap<>(Map.of("#upd", CheckpointItems.LAST_UPDATED));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":now", EventItems.s(Timestamps.format(now))));
-        progress.lastEventId().ifPresent(id -> {
+        if (withEvent) {
             sets.add("#id = :id");
-            names.put("#id", CheckpointItems.LAST_EVENT_ID);
-            values.put(":id", EventItems.s(id));
-        });
-        progress.lastEventTimestamp().ifPresent(at -> {
             sets.add("#at = :at");
+            names.put("#id", CheckpointItems.LAST_EVENT_ID);
             names.put("#at", CheckpointItems.LAST_EVENT_TIMESTAMP);
-            values.put(":at", EventItems.s(Timestamps.format(at)));
-        });
+            values.put(":id", EventItems.s(progress.lastEventId().orElseThrow()));
+            values.put(":at", EventItems.s(Timestamps.format(progress.lastEventTimestamp().orElseThrow())));
+        }
         String add = "";
         if (progress.failures() > 0) {
             sets.add("#err = :err");
@@ -84,7 +100,9 @@ public final class DynamoDbCheckpoints implements CheckpointStore {
         }
         String expression = "SET " + String.join(", ", sets) + add;
         dynamo.updateItem(request -> request.tableName(table).key(CheckpointItems.progressKey(name, tenantId))
-                .updateExpression(expression).expressionAttributeNames(names).expressionAttributeValues(values));
+                .updateExpression(expression).expressionAttributeNames(names).expressionAttributeValues(values)
+                // fixed-width timestamps (Timestamps) compare as the instants do
+                .conditionExpression(withEvent ? "attribute_not_exists(#at) OR #at <= :at" : null));
     }
 
     @Override
