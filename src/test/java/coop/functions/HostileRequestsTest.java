@@ -153,6 +153,10 @@ class HostileRequestsTest {
                         .query("payment_status", "due").query("page_token", token(Map.of(
                                 "q", "listing:" + tenant + "#family_summary#payment_status#due", "pk", "x")))
                         .as(Tokens.coordinator(tenant))),
+                new Case("listing token with a row id no row can have", 400, "invalid_request", tenant -> ApiCall.to(FAMILIES)
+                        .query("payment_status", "due").query("page_token", token(Map.of(
+                                "q", "listing:" + tenant + "#family_summary#payment_status#due", "ls", "x".repeat(3000))))
+                        .as(Tokens.coordinator(tenant))),
                 read("junk page_token %%%", 400, HISTORY, "page_token", "%%%"),
                 new Case("junk page_token %%% on an event query", 400, "invalid_request", tenant -> ApiCall.to(EVENTS)
                         .query("event_type", "FamilyEnrolled").query("page_token", "%%%").as(Tokens.auditor(tenant))),
