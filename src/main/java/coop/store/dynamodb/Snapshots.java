@@ -50,46 +50,41 @@ final class Snapshots {
     /**
      * Writes the snapshot, replacing one of the same or an older state schema at its version (e.g. one that no longer
      * reads), but never one of a newer schema: during a deployment the old release still serves loads, ignores the
-     * new release's snapshots as untrusted, and must not overwrite them with its own. Bounded by the write timeout,
-     * since a load waits for it.
+     * new release's snapshots as untrusted, and must not overwrite them with its own.
      *
      * @return whether it was written
      */
     boolean save(Snapshot snapshot) {
-        try {
-            dynamo.putItem(PutItemRequest.builder()
-                    .tableName(table)
-                    .item(checkedItem(snapshot))
-                    .conditionExpression("attribute_not_exists(#v) OR #schema <= :schema")
-                    .expressionAttributeNames(Map.of("#v", SnapshotItems.VERSION, "#schema", SnapshotItems.STATE_SCHEMA))
-                    .expressionAttributeValues(Map.of(":schema", EventItems.n(snapshot.stateSchema())))
-                    .overrideConfiguration(config -> config.apiCallTimeout(writeTimeout))
-                    .build());
-            return true;
-        } catch (ConditionalCheckFailedException newerSchema) {
-            return false;
-        }
+        return putReplacing(snapshot, "#schema <= :schema");
     }
 
     /**
      * Writes the snapshot unless one of the same or a newer state schema is already stored at its version: loads
      * that race to write the same snapshot write it once, and code of an older schema (during a deployment) never
-     * replaces a newer one. Bounded by the write timeout, since a load waits for it.
+     * replaces a newer one.
      *
      * @return whether it was written
      */
     boolean saveIfAbsent(Snapshot snapshot) {
+        return putReplacing(snapshot, "#schema < :schema");
+    }
+
+    /**
+     * Puts the snapshot where nothing is stored at its version or the stored one meets {@code replaceable}; bounded
+     * by the write timeout, since a load waits for it.
+     */
+    private boolean putReplacing(Snapshot snapshot, String replaceable) {
         try {
             dynamo.putItem(PutItemRequest.builder()
                     .tableName(table)
                     .item(checkedItem(snapshot))
-                    .conditionExpression("attribute_not_exists(#v) OR #schema < :schema")
+                    .conditionExpression("attribute_not_exists(#v) OR " + replaceable)
                     .expressionAttributeNames(Map.of("#v", SnapshotItems.VERSION, "#schema", SnapshotItems.STATE_SCHEMA))
                     .expressionAttributeValues(Map.of(":schema", EventItems.n(snapshot.stateSchema())))
                     .overrideConfiguration(config -> config.apiCallTimeout(writeTimeout))
                     .build());
             return true;
-        } catch (ConditionalCheckFailedException alreadyThere) {
+        } catch (ConditionalCheckFailedException keptAsStored) {
             return false;
         }
     }
