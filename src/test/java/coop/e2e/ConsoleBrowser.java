@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class ConsoleBrowser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of(System.getProperty("coop.test.chromium", "/usr/bin/chromium"));
+    static final String SKIP = "coop.test.skip-browser";
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
 
     private final Playwright playwright;
@@ -34,16 +35,30 @@ final class ConsoleBrowser implements AutoCloseable {
         this.browser = browser;
     }
 
-    /** Skips the class (with the reason) where Chromium is not installed; .ci/run installs it. */
+    /**
+     * No browser when the run asked to skip the console's tests ({@code -Dcoop.test.skip-browser=true}: each test then
+     * reports itself skipped, see {@link #assumeNotSkipped()}); otherwise a
+     * missing Chromium fails the class with the sentence that names it (the build's enforcer rule stops earlier).
+     */
     static ConsoleBrowser launch() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
-                "The console's browser tests need Chromium at " + CHROMIUM + " (apt-get install chromium; .ci/run does)");
+        if (Boolean.getBoolean(SKIP)) {
+            return null;
+        }
+        if (!Files.isExecutable(CHROMIUM)) {
+            throw new IllegalStateException("The console's browser tests need Chromium at " + CHROMIUM
+                    + ": apt-get install -y chromium (.ci/run does), or -Dcoop.test.skip-browser=true to skip them");
+        }
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(List.of("--disable-gpu")));
         PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         return new ConsoleBrowser(playwright, browser);
+    }
+
+    static void assumeNotSkipped() {
+        Assumptions.assumeFalse(Boolean.getBoolean(SKIP),
+                "The console's browser tests were skipped as asked (-D" + SKIP + "=true)");
     }
 
     /** A new tab with its own session storage, signed out, at {@code width} x {@code height}. */

@@ -26,6 +26,12 @@ abstract class ConsoleTest {
         browser = ConsoleBrowser.launch();
     }
 
+    /** Each test of a skipped class is reported skipped, with the reason (a class-level skip counts as no test). */
+    @BeforeEach
+    void browserRequired() {
+        ConsoleBrowser.assumeNotSkipped();
+    }
+
     @AfterAll
     static void stopBrowser() {
         if (browser != null) {
