@@ -30,10 +30,10 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Wires admin work on projections: replays of stored events, and rebuilds (their state, the admin entry and the
- * segment worker), and the one-off event backfill, which runs on the rebuilds' machinery. In AWS segments run in asynchronous
- * invocations of {@code rebuildProjection}; dev and test runs launch them on a background executor instead
- * ({@code coop.local.LocalRebuilds}).
+ * Wires the platform's work on projections: replays of stored events, and rebuilds (their state, the operators' entry
+ * and the segment worker), and the one-off event backfill, which runs on the rebuilds' machinery. In AWS segments run
+ * in asynchronous invocations of {@code rebuildProjection}; dev and test runs launch them on a background executor
+ * instead ({@code coop.local.LocalRebuilds}).
  */
 public class AdminBeans {
 

@@ -17,7 +17,8 @@ import java.util.function.Function;
 
 /**
  * The read side the portal queries: family summaries and the subscribers' checkpoints. Every query is scoped to one
- * tenant (the list of projections too, except for the platform's operators); none scans a table.
+ * tenant (the list of projections too, except for the platform's operators, who alone see rebuilds' figures); none
+ * scans a table.
  */
 public final class ReadModelQueries {
 
@@ -67,17 +68,23 @@ public final class ReadModelQueries {
     /**
      * {@code GET /projections} for a tenant: every registered subscriber, in registration order, with that tenant's
      * progress only (its last event, its errors). Subscribers serve every tenant; another tenant's events never show.
+     * A rebuild shows as the status {@code rebuilding} alone: its figures (segments, events done of the table's
+     * count) are the whole deployment's.
      */
     public ProjectionList projections(String tenantId) {
-        return list(name -> checkpoints.find(name, tenantId));
+        return list(name -> checkpoints.find(name, tenantId), name -> Optional.empty());
     }
 
-    /** {@code GET /projections} for the platform's operators: every tenant's progress, the most recent first. */
+    /**
+     * {@code GET /projections} for the platform's operators: every tenant's progress, the most recent first, and each
+     * rebuildable projection's latest rebuild with its figures.
+     */
     public ProjectionList projectionsOfAllTenants() {
-        return list(checkpoints::find);
+        return list(checkpoints::find, rebuildProgress);
     }
 
-    private ProjectionList list(Function<String, Optional<Checkpoint>> find) {
+    private ProjectionList list(Function<String, Optional<Checkpoint>> find,
+                                Function<String, Optional<RebuildProgress>> rebuildOf) {
         List<ProjectionInfo> infos = dispatcher.subscriptions().stream().map(subscription -> {
             Checkpoint checkpoint = find.apply(subscription.name()).orElse(Checkpoint.fresh(subscription.name()));
             Checkpoint.Status status = subscription.active() ? checkpoint.status() : Checkpoint.Status.STOPPED;
@@ -85,7 +92,7 @@ public final class ReadModelQueries {
                     checkpoint.lastEventId(), checkpoint.lastEventTimestamp(), checkpoint.lastUpdated(),
                     checkpoint.errorCount(), checkpoint.lastError(), subscription.active(),
                     subscription.handlerType() == HandlerType.PROJECTION
-                            ? rebuildProgress.apply(subscription.name()) : Optional.empty());
+                            ? rebuildOf.apply(subscription.name()) : Optional.empty());
         }).toList();
         return new ProjectionList(infos);
     }
