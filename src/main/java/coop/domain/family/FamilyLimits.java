@@ -4,9 +4,9 @@ import coop.domain.Field;
 
 /**
  * How far one family may grow. Each limit is far beyond what a real co-op family reaches, and together they keep the
- * Family state, and so its snapshot and its summary row, far below DynamoDB's 400 KB item limit: about 90 KB at the
- * very worst (every limit reached with text of characters that JSON escapes to six bytes each), about 35 KB with
- * plain letters. Text lengths count UTF-16 units, as JSON does. Payload checks refuse a text that is too long (400);
+ * Family state, and so its snapshot and its summary row, far below DynamoDB's 400 KB item limit: about 85 KB at the
+ * very worst (every limit reached, every text of characters that JSON escapes to six bytes each), about 50 KB with
+ * plain letters, most of it the unpaid dues. Text lengths count UTF-16 units, as JSON does. Payload checks refuse a text that is too long (400);
  * the rules refuse an event that would take the state past a count (422).
  */
 public final class FamilyLimits {
