@@ -3,12 +3,12 @@ package coop.readmodel;
 import coop.stream.HandlerType;
 import coop.stream.StreamDispatcher;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import coop.app.EventCodec;
 import coop.domain.family.PaymentStatus;
 import coop.store.Checkpoint;
 import coop.store.CheckpointStore;
 import coop.store.InvalidPageToken;
 import coop.store.RebuildProgress;
-import coop.store.ReadModelRow;
 import coop.store.ReadModelStore;
 
 import java.util.List;
@@ -28,7 +28,7 @@ public final class ReadModelQueries {
     private final ReadModelStore rows;
     private final CheckpointStore checkpoints;
     private final StreamDispatcher dispatcher;
-    private final ObjectMapper json;
+    private final FamilySummaryRows summaryRows;
     private final Function<String, Optional<RebuildProgress>> rebuildProgress;
 
     public ReadModelQueries(ReadModelStore rows, CheckpointStore checkpoints, StreamDispatcher dispatcher,
@@ -42,13 +42,13 @@ public final class ReadModelQueries {
         this.rows = rows;
         this.checkpoints = checkpoints;
         this.dispatcher = dispatcher;
-        this.json = json;
+        this.summaryRows = new FamilySummaryRows(new EventCodec(json), json);
         this.rebuildProgress = rebuildProgress;
     }
 
     /** {@code GET /families/{family_id}/summary}: empty (404) when the tenant has no such family yet. */
     public Optional<FamilySummary> familySummary(String tenantId, String familyId) {
-        return rows.find(tenantId, FamilySummary.MODEL, familyId).map(this::summary);
+        return rows.find(tenantId, FamilySummary.MODEL, familyId).map(summaryRows::summary);
     }
 
     /**
@@ -62,7 +62,7 @@ public final class ReadModelQueries {
                                               Optional<String> pageToken) {
         var page = rows.list(tenantId, FamilySummary.MODEL, FamilySummary.listing(status),
                 Math.max(1, Math.min(limit, MAX_LIMIT)), pageToken);
-        return new FamilyPage(page.rows().stream().map(this::summary).toList(), page.nextPageToken());
+        return new FamilyPage(page.rows().stream().map(summaryRows::summary).toList(), page.nextPageToken());
     }
 
     /**
@@ -95,13 +95,5 @@ public final class ReadModelQueries {
                             ? rebuildOf.apply(subscription.name()) : Optional.empty());
         }).toList();
         return new ProjectionList(infos);
-    }
-
-    private FamilySummary summary(ReadModelRow row) {
-        try {
-            return json.readValue(row.view(), FamilySummary.class);
-        } catch (Exception e) {
-            throw new IllegalStateException("stored family summary no longer reads", e);
-        }
     }
 }

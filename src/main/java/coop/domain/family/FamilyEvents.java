@@ -7,24 +7,28 @@ import coop.domain.PayloadSchema;
 
 import java.util.List;
 
+import static coop.domain.family.FamilyLimits.MAX_CHILDREN;
+import static coop.domain.family.FamilyLimits.MAX_EVENT_ID_LENGTH;
+import static coop.domain.family.FamilyLimits.MAX_NAME_LENGTH;
+import static coop.domain.family.FamilyLimits.MAX_PAYMENT_METHOD_LENGTH;
+import static coop.domain.family.FamilyLimits.MAX_REASON_LENGTH;
+
 /**
  * The stored names, payload schemas and upcasters of the Family events, as the HTTP API documents them. Every
- * type is at schema version 1 except {@code PaymentReceived}, at version 2.
+ * type is at schema version 1 except {@code PaymentReceived}, at version 2. Text lengths are those of
+ * {@link FamilyLimits}.
  */
 public final class FamilyEvents {
-
-    /** Generous enough for any real family, small enough to catch a typo. */
-    static final int MAX_CHILDREN = 50;
 
     /** The catalog of every {@link FamilyEvent} record. */
     public static final EventCatalog<FamilyEvent> CATALOG = new EventCatalog<>(
             EventType.of("FamilyEnrolled", FamilyEnrolled.class, PayloadSchema.of(
-                    Field.text("family_name"),
+                    Field.text("family_name", MAX_NAME_LENGTH),
                     Field.date("enrollment_date"),
-                    Field.text("parent_name").optional(),
+                    Field.text("parent_name", MAX_NAME_LENGTH).optional(),
                     Field.integer("children_count", 0, MAX_CHILDREN).optional())),
             EventType.of("ChildAdded", ChildAdded.class, PayloadSchema.of(
-                    Field.text("child_name"),
+                    Field.text("child_name", MAX_NAME_LENGTH),
                     Field.integer("age", 0, 25).optional(),
                     Field.integer("grade", 0, 12).optional())),
             EventType.of("PaymentDue", PaymentDue.class, PayloadSchema.of(
@@ -36,20 +40,21 @@ public final class FamilyEvents {
             new EventType<>("PaymentReceived", PaymentReceived.class,
                     List.of(
                             PayloadSchema.of(Field.amount("amount"), Field.date("date")),
-                            PayloadSchema.of(Field.amount("amount"), Field.date("date"), Field.text("payment_method"))),
+                            PayloadSchema.of(Field.amount("amount"), Field.date("date"),
+                                    Field.text("payment_method", MAX_PAYMENT_METHOD_LENGTH))),
                     List.of(new PaymentReceivedV1ToV2())),
             EventType.of("PortalAccessLocked", PortalAccessLocked.class, PayloadSchema.of(
-                    Field.text("reason"))),
+                    Field.text("reason", MAX_REASON_LENGTH))),
             EventType.of("PortalAccessRestored", PortalAccessRestored.class, PayloadSchema.of(
-                    Field.text("reason"))),
+                    Field.text("reason", MAX_REASON_LENGTH))),
             EventType.of("EngagementScoreUpdated", EngagementScoreUpdated.class, PayloadSchema.of(
                     Field.integer("new_score", 0, 100))),
             EventType.of("FamilyWithdrawn", FamilyWithdrawn.class, PayloadSchema.of(
                     Field.date("withdrawal_date"),
-                    Field.text("reason").optional())),
+                    Field.text("reason", MAX_REASON_LENGTH).optional())),
             EventType.of("FamilyWithdrawalReversed", FamilyWithdrawalReversed.class, PayloadSchema.of(
-                    Field.text("reason"),
-                    Field.text("original_event_id"))),
+                    Field.text("reason", MAX_REASON_LENGTH),
+                    Field.text("original_event_id", MAX_EVENT_ID_LENGTH))),
             EventType.of("VacationStarted", VacationStarted.class, PayloadSchema.of(
                     Field.date("start_date"),
                     Field.date("expected_return").optional())),
