@@ -69,7 +69,7 @@ public final class Reverts {
                 outcome.skipped().ifPresent(skipped::add);
                 continue;
             }
-            Optional<RecordedEvent> legacy = legacyCompensation(tenantId, correlationId, original);
+            Optional<RecordedEvent> legacy = legacyCompensation(store, tenantId, correlationId, original);
             if (legacy.isPresent()) {
                 reverted(original, legacy.get().eventId(), legacy.get().aggregateVersion(), false).reverted()
                         .ifPresent(reverted::add);
@@ -98,7 +98,8 @@ public final class Reverts {
      * time, if it is one. Without it, reverting such a correlation again would compensate anew, and could undo what
      * happened since (a portal locked again after the first revert restored it).
      */
-    private Optional<RecordedEvent> legacyCompensation(String tenantId, String correlationId, RecordedEvent original) {
+    static Optional<RecordedEvent> legacyCompensation(EventStore store, String tenantId, String correlationId,
+                                                      RecordedEvent original) {
         String legacyCorrelation = DerivedIds.legacy(tenantId + "/" + correlationId + "/revert");
         return store.findEvent(tenantId, DerivedIds.legacy(tenantId + "/" + original.eventId() + "/revert"))
                 .filter(stored -> takenBy(original, stored, legacyCorrelation).isEmpty());
