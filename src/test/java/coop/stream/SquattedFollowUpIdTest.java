@@ -62,6 +62,23 @@ class SquattedFollowUpIdTest extends StreamTest {
     }
 
     @Test
+    void a_notice_whose_every_follow_up_id_is_taken_fails_and_locks_nothing() {
+        enroll("blocked", "Blocked Family");
+        due("blocked", 450, "2024-10-01");
+        for (int attempt = 0; attempt < FollowUps.ID_ATTEMPTS; attempt++) {
+            appendAs("blocked", FamilyTrigger.followUpId(PortalTriggers.LOCK_ON_OVERDUE, "blocked-notice", attempt),
+                    "ChildAdded", Map.of("child_name", "Squatter " + attempt));
+        }
+        deliverAll();
+        appendAs("blocked", "blocked-notice", "PaymentOverdue", Map.of("amount", 450, "due_date", "2024-10-01"));
+        RecordedEvent notice = history("blocked").getLast();
+
+        assertThat(dispatcher.dispatch(List.of(notice)).failed()).as("the record fails, to be looked at")
+                .containsExactly(notice);
+        assertThat(locks("blocked")).isEmpty();
+    }
+
+    @Test
     void a_taken_lock_id_still_locks_the_portal_once_under_the_next_id_whatever_copies_race() throws Exception {
         int copies = 4;
         ExecutorService pool = Executors.newFixedThreadPool(copies);
