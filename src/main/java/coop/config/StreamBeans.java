@@ -101,9 +101,9 @@ public class StreamBeans {
                                 SnapshotSettings snapshots, StreamSettings stream, Clock clock) {
         return new StreamDispatcher(List.of(
                 familySummary,
-                PortalTriggers.lockOnOverdue(stream.active(PortalTriggers.LOCK_ON_OVERDUE), events, aggregates, codec,
+                PortalTriggers.lockOnOverdue(stream.active(PortalTriggers.LOCK_ON_OVERDUE), events, store, codec,
                         checkpoints),
-                PortalTriggers.restoreOnPayment(stream.active(PortalTriggers.RESTORE_ON_PAYMENT), events, aggregates,
+                PortalTriggers.restoreOnPayment(stream.active(PortalTriggers.RESTORE_ON_PAYMENT), events, store,
                         codec, checkpoints),
                 new Snapshotter(types, aggregates, new SnapshotPolicy(snapshots.every(), snapshots.defaultEvery()),
                         stream.active(Snapshotter.NAME)),

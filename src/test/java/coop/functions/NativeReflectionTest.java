@@ -96,6 +96,7 @@ class NativeReflectionTest {
             Map.entry("coop.store.BatchProgress", "a checkpoint update"),
             Map.entry("coop.store.ReadModelRow$RowSource", "DynamoDB attributes of a row"),
             Map.entry("coop.store.ReadModelStore$RowKey", "a key"),
+            Map.entry("coop.stream.Applied", "an event of a batch and the state after it"),
             Map.entry("coop.stream.Dispatched", "a batch's outcome, logged field by field"),
             Map.entry("coop.stream.EventKey", "names a stored event inside a batch"),
             Map.entry("coop.stream.Failure", "a subscriber's failed event"),
