@@ -11,8 +11,9 @@ import { WhatIf } from './whatif.js';
 import { TimeTravel } from './timetravel.js';
 
 function StateTable({ state, latest, onWhy }) {
+  const shown = Object.entries(state).filter(([field]) => !isInternal(field));
   return html`<table class="state"><tbody>
-    ${Object.entries(state).filter(([field]) => !isInternal(field)).map(([field, value]) => html`<tr data-field=${field}>
+    ${shown.map(([field, value]) => html`<tr data-field=${field}>
       <th scope="row">${field}</th><td><${Value} value=${value} /></td>
       <td class="why-cell">${latest ? html`<button type="button" class="link" aria-label=${`Why is ${field} ${show(value)}?`}
         onClick=${() => onWhy(field)}>why?</button>` : ''}</td></tr>`)}

@@ -33,9 +33,12 @@ export function oneLine(value) {
 
 function ItemTable({ items }) {
   const columns = [...new Set(items.flatMap((item) => Object.keys(item)))];
-  return html`<div class="items-box"><table class=${`items cols-${Math.min(columns.length, 4)}`}><thead><tr>${columns.map((c) => html`<th scope="col">${label(c)}</th>`)}</tr></thead>
+  const heads = columns.map((c) => html`<th scope="col">${label(c)}</th>`);
+  return html`<div class="items-box"><table class=${`items cols-${Math.min(columns.length, 4)}`}>
+    <thead><tr>${heads}</tr></thead>
     <tbody>${items.map((item, i) => html`<tr data-item=${i}>
-      ${columns.map((c) => html`<td data-column=${c} data-label=${label(c)}>${scalar(item[c])}</td>`)}</tr>`)}</tbody></table></div>`;
+      ${columns.map((c) => html`<td data-column=${c} data-label=${label(c)}>${scalar(item[c])}</td>`)}
+    </tr>`)}</tbody></table></div>`;
 }
 
 /**
@@ -51,7 +54,8 @@ export function Value({ value }) {
     return html`<ul class="items">${value.map((item) => html`<li>${oneLine(item)}</li>`)}</ul>`;
   }
   if (value !== null && typeof value === 'object') {
-    return html`<dl class="pairs">${Object.entries(value).map(([k, v]) => html`<dt>${label(k)}</dt><dd>${oneLine(v)}</dd>`)}</dl>`;
+    const pairs = Object.entries(value).map(([k, v]) => html`<dt>${label(k)}</dt><dd>${oneLine(v)}</dd>`);
+    return html`<dl class="pairs">${pairs}</dl>`;
   }
   return scalar(value);
 }

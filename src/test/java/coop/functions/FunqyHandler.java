@@ -21,7 +21,8 @@ final class FunqyHandler {
     static String invoke(String event) throws IOException {
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
         // The functions read nothing from Lambda's Context (RequestIdStreamHandler reads it, before Funqy).
-        FunqyLambdaBindingRecorder.handle(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), answer, null);
+        FunqyLambdaBindingRecorder.handle(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), answer,
+                null);
         return answer.toString(StandardCharsets.UTF_8);
     }
 }

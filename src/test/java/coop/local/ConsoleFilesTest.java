@@ -111,7 +111,8 @@ class ConsoleFilesTest {
         assertThat(ConsoleFiles.safe("vendor/preact-htm-standalone.module.js")).isTrue();
         assertThat(ConsoleFiles.safe("a/b_c/d-e.f.g")).isTrue();
         for (String unsafe : new String[]{"", "index", "/index.html", "js//main.js", "js/", "../x.js", "a/../x.js",
-                ".hidden.js", "x..js", "x.js.", "a%2fb.js", "a\\b.js", "a b.js", "js/.x/main.js", "a/".repeat(150) + "x.js"}) {
+                ".hidden.js", "x..js", "x.js.", "a%2fb.js", "a\\b.js", "a b.js", "js/.x/main.js",
+                "a/".repeat(150) + "x.js"}) {
             assertThat(ConsoleFiles.safe(unsafe)).as(unsafe).isFalse();
         }
     }

@@ -62,7 +62,8 @@ class LocalRefusalsTest {
         for (int i = 0; i < 1_000; i++) {
             headers.append("X-H").append(i).append(": v\r\n");
         }
-        RawHttp answer = RawHttp.send(server.port(), append("/aggregates/Family/refused-many/events", headers.toString()));
+        RawHttp answer = RawHttp.send(server.port(),
+                append("/aggregates/Family/refused-many/events", headers.toString()));
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(431);
         assertJsonError(answer, "headers_too_large");

@@ -43,7 +43,8 @@ class LoopbackOnlyTest {
         listening.addAll(listeners(Path.of("/proc/net/tcp"), sockets));
         listening.addAll(listeners(Path.of("/proc/net/tcp6"), sockets));
 
-        assertThat(listening).as("the local API listens").extracting(InetSocketAddress::getPort).contains(server.port());
+        assertThat(listening).as("the local API listens").extracting(InetSocketAddress::getPort)
+                .contains(server.port());
         assertThat(listening).as("listening sockets of this run").allSatisfy(address ->
                 assertThat(address.getAddress().isLoopbackAddress()).as(address.toString()).isTrue());
     }
