@@ -33,6 +33,8 @@ class ConsoleAccessTest extends ConsoleTest {
                 {"event_type": "FamilyEnrolled", "event_data": {"family_name": "Chen", "enrollment_date": "2024-09-01"}}""");
         api.append("lopez", 0, "lopez-enrolment", null, """
                 {"event_type": "FamilyEnrolled", "event_data": {"family_name": "Lopez", "enrollment_date": "2024-09-01"}}""");
+        api.append("chen", 1, "chen-enrolment", null, """
+                {"event_type": "ChildAdded", "event_data": {"child_name": "Mei Chen-Whitaker", "age": 11, "grade": 6}}""");
         Page page = browser.newPage(390, 844);
         page.navigate(base() + "/console/#/signin");
         page.getByLabel("Co-op (tenant)").fill(tenant);
@@ -43,9 +45,12 @@ class ConsoleAccessTest extends ConsoleTest {
         assertThat(stateField(page, "family_name")).containsText("Chen");
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Families"))).hasCount(0);
         assertThat(page.locator(".whatif")).hasCount(0);
-        assertThat(page.locator(".timeline > li")).hasCount(1);
+        assertThat(page.locator(".timeline > li")).hasCount(2);
+        assertThat(stateField(page, "children").locator("tr[data-item='0'] td"))
+                .hasText(new String[]{"Mei Chen-Whitaker", "11", "6"});
+        assertThat(page.locator("details.raw-state")).hasCount(0);
         // Event and correlation pages query across families, which a family may not: their ids are plain text.
-        assertThat(page.locator(".timeline > li")).containsText("chen-enrolment");
+        assertThat(page.locator(".timeline > li").first()).containsText("chen-enrolment");
         assertThat(page.locator(".timeline a", new Page.LocatorOptions().setHasText("chen-enrolment"))).hasCount(0);
         shot(page, "12-a-family-sees-itself-on-a-phone");
 
@@ -57,6 +62,44 @@ class ConsoleAccessTest extends ConsoleTest {
         assertThat(page.locator("[role=alert]")).containsText("403 forbidden");
         assertThat(browser.pageErrors()).isEmpty();
         page.context().close();
+    }
+
+    @Test
+    void internal_fields_are_hidden_from_a_coordinator_and_in_the_raw_state_for_an_auditor() throws Exception {
+        api.append("ortiz", 0, "ortiz-enrolment", null, """
+                {"event_type": "FamilyEnrolled", "event_data": {"family_name": "Ortiz", "enrollment_date": "2024-09-01"}}""");
+        api.append("ortiz", 1, "ortiz-vacation", null, """
+                {"event_type": "VacationStarted", "event_data": {"start_date": "2024-12-20", "expected_return": "2025-01-06"}}""");
+        api.append("ortiz", 2, "ortiz-withdrawal", null, """
+                {"event_type": "FamilyWithdrawn", "event_data": {"withdrawal_date": "2024-12-28"}}""");
+        assertThat(api.get("/aggregates/Family/ortiz").path("state").path("vacation_start_date").asText())
+                .as("the API still carries the field").isEqualTo("2024-12-20");
+
+        Page coordinator = browser.newPage(1280, 900);
+        signIn(coordinator, base(), tenant, "Sarah, coordinator");
+        coordinator.navigate(base() + "/console/#/family/ortiz");
+        assertThat(stateField(coordinator, "status")).hasText("withdrawn");
+        assertThat(coordinator.locator("table.state")).not().containsText("status_before_withdrawal");
+        assertThat(coordinator.locator("table.state")).not().containsText("vacation_start_date");
+        assertThat(coordinator.locator("table.state")).not().containsText("2024-12-20");
+        assertThat(coordinator.locator("table.diff tr[data-field='status']")).hasCount(1);
+        assertThat(coordinator.locator("table.diff tr[data-field='status_before_withdrawal']")).hasCount(0);
+        assertThat(coordinator.locator("details.raw-state")).hasCount(0);
+        shot(coordinator, "19-a-coordinator-sees-no-internal-fields");
+        coordinator.context().close();
+
+        Page auditor = browser.newPage(1280, 900);
+        signIn(auditor, base(), tenant, "Audrey, auditor");
+        auditor.navigate(base() + "/console/#/family/ortiz");
+        assertThat(stateField(auditor, "status")).hasText("withdrawn");
+        assertThat(auditor.locator("table.state tr[data-field='vacation_start_date']")).hasCount(0);
+        auditor.locator("details.raw-state summary").click();
+        Locator raw = auditor.locator("details.raw-state pre.json");
+        assertThat(raw).containsText("\"vacation_start_date\": \"2024-12-20\"");
+        assertThat(raw).containsText("\"status_before_withdrawal\": \"on_vacation\"");
+        shot(auditor, "20-an-auditor-opens-the-raw-state");
+        assertThat(browser.pageErrors()).isEmpty();
+        auditor.context().close();
     }
 
     @Test
