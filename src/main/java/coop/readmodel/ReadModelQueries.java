@@ -7,6 +7,8 @@ import coop.domain.family.PaymentStatus;
 import coop.store.Checkpoint;
 import coop.store.CheckpointStore;
 import coop.store.InvalidPageToken;
+import coop.store.ParkedFamilies;
+import coop.store.ParkedFamily;
 import coop.store.RebuildProgress;
 import coop.store.ReadModelRow;
 import coop.store.ReadModelStore;
@@ -29,6 +31,7 @@ public final class ReadModelQueries {
     private final StreamDispatcher dispatcher;
     private final ObjectMapper json;
     private final Function<String, Optional<RebuildProgress>> rebuildProgress;
+    private final ParkedFamilies parked;
 
     public ReadModelQueries(ReadModelStore rows, CheckpointStore checkpoints, StreamDispatcher dispatcher,
                             ObjectMapper json) {
@@ -38,6 +41,14 @@ public final class ReadModelQueries {
     /** @param rebuildProgress a projection's latest rebuild, if it was ever rebuilt ({@code RebuildStore::progress}) */
     public ReadModelQueries(ReadModelStore rows, CheckpointStore checkpoints, StreamDispatcher dispatcher,
                             ObjectMapper json, Function<String, Optional<RebuildProgress>> rebuildProgress) {
+        this(rows, checkpoints, dispatcher, json, rebuildProgress, ParkedFamilies.NONE);
+    }
+
+    /** @param parked the aggregates the stream has parked ({@code ParkingStore}) */
+    public ReadModelQueries(ReadModelStore rows, CheckpointStore checkpoints, StreamDispatcher dispatcher,
+                            ObjectMapper json, Function<String, Optional<RebuildProgress>> rebuildProgress,
+                            ParkedFamilies parked) {
+        this.parked = parked;
         this.rows = rows;
         this.checkpoints = checkpoints;
         this.dispatcher = dispatcher;
@@ -69,15 +80,15 @@ public final class ReadModelQueries {
      * progress only (its last event, its errors). Subscribers serve every tenant; another tenant's events never show.
      */
     public ProjectionList projections(String tenantId) {
-        return list(name -> checkpoints.find(name, tenantId));
+        return list(name -> checkpoints.find(name, tenantId), parked.parkedIn(tenantId));
     }
 
     /** {@code GET /projections} for the platform's operators: every tenant's progress, the most recent first. */
     public ProjectionList projectionsOfAllTenants() {
-        return list(checkpoints::find);
+        return list(checkpoints::find, parked.parkedEverywhere());
     }
 
-    private ProjectionList list(Function<String, Optional<Checkpoint>> find) {
+    private ProjectionList list(Function<String, Optional<Checkpoint>> find, List<ParkedFamily> parkedFamilies) {
         List<ProjectionInfo> infos = dispatcher.subscriptions().stream().map(subscription -> {
             Checkpoint checkpoint = find.apply(subscription.name()).orElse(Checkpoint.fresh(subscription.name()));
             Checkpoint.Status status = subscription.active() ? checkpoint.status() : Checkpoint.Status.STOPPED;
@@ -87,7 +98,7 @@ public final class ReadModelQueries {
                     subscription.handlerType() == HandlerType.PROJECTION
                             ? rebuildProgress.apply(subscription.name()) : Optional.empty());
         }).toList();
-        return new ProjectionList(infos);
+        return new ProjectionList(infos, parkedFamilies);
     }
 
     private FamilySummary summary(ReadModelRow row) {
