@@ -7,6 +7,8 @@ import coop.admin.ProjectionAdmin;
 import coop.admin.RebuildSettings;
 import coop.admin.RebuildWorker;
 import coop.admin.Replay;
+import coop.admin.Unpark;
+import coop.store.ParkingStore;
 import coop.admin.SegmentLauncher;
 import coop.admin.SegmentTasks;
 import coop.store.CheckpointStore;
@@ -42,6 +44,12 @@ public class AdminBeans {
     Replay replay(EventStore store, StreamCatalog streams, StreamDispatcher dispatcher,
                   @ConfigProperty(name = "coop.replay.margin") Duration margin) {
         return new Replay(store, streams, dispatcher, margin);
+    }
+
+    @Produces
+    @Singleton
+    Unpark unpark(Replay replay, ParkingStore parking) {
+        return new Unpark(replay, parking);
     }
 
     @Produces
