@@ -42,7 +42,6 @@ import coop.domain.family.VacationStarted;
 import coop.functions.http.Problem;
 import coop.store.Checkpoint;
 import coop.store.ParkedFamily;
-import coop.store.StreamId;
 import coop.store.RebuildProgress;
 import coop.readmodel.FamilyPage;
 import coop.readmodel.FamilySummary;
@@ -111,7 +110,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         Checkpoint.Status.class,
         RebuildProgress.class,
         ParkedFamily.class,
-        StreamId.class,
         // Admin invocations: a rebuild segment, a replay request (read by Funqy's own mapper).
         SegmentTask.class,
         ReplayRequest.class,
