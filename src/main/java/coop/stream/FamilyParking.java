@@ -87,8 +87,13 @@ public final class FamilyParking {
                     .filter(event -> event.stream().equals(stream) && event.aggregateVersion() >= from)
                     .map(EventKey::of).collect(Collectors.toSet());
             parking.park(stream, from, toPark.size(), clock.instant());
-            LOG.errorf("Parked %s from version %d (%d record(s)) after %d failed deliveries: %s", stream, from,
-                    toPark.size(), count.attempts(), describe(first));
+            if (count.parked()) {
+                LOG.warnf("Parked %d more record(s) of %s, parked since version %d", toPark.size(), stream,
+                        count.parkedFrom().getAsLong());
+            } else {
+                LOG.errorf("Parked %s from version %d (%d record(s)) after %d failed deliveries: %s", stream, from,
+                        toPark.size(), count.attempts(), describe(first));
+            }
             return toPark;
         } catch (RuntimeException notRecorded) {
             // Without a durable count the records stay failed: Lambda delivers them again, as without parking.
