@@ -11,7 +11,8 @@ public interface ParkingStore extends ParkedFamilies {
 
     /**
      * Counts one failed delivery of {@code stream} whose first failed event is {@code version}: the count goes on
-     * while the same event fails (or while the stream is parked) and starts again at 1 on another event.
+     * while the same event fails (or while the stream is parked) and starts again at 1 on another event, or when the
+     * last failure is more than an hour old (the stream gives a record up by then).
      *
      * @return the count after this failure, and whether the stream is parked already
      */

@@ -108,6 +108,11 @@ class FamilyParkingTest extends StreamTest {
                 .containsExactly("aaron");
         assertThat(withParking.projections("coop-south").parkedFamilies()).as("another tenant's view").isEmpty();
         assertThat(withParking.projectionsOfAllTenants().parkedFamilies()).hasSize(1);
+        var served = Json.mapper().valueToTree(withParking.projections(TENANT)).path("parked_families").path(0);
+        assertThat(served.path("stream").path("aggregate_id").asText()).isEqualTo("aaron");
+        assertThat(served.path("from_version").asLong()).isEqualTo(2);
+        assertThat(served.path("parked_events").asLong()).isEqualTo(2);
+        assertThat(served.path("last_error").asText()).contains("NoSuchFamilyEvent");
     }
 
     @Test
@@ -203,6 +208,25 @@ class FamilyParkingTest extends StreamTest {
 
         assertThat(deliverThroughParking(newRecords())).as("a new event's first failure: retried").hasSize(1);
         assertThat(parking.find(family("lee"))).isEmpty();
+    }
+
+    @Test
+    void failures_more_than_an_hour_apart_do_not_add_up() {
+        enroll("kim", "Kim Family");
+        deliverAll();
+        faultyFamily = "kim";
+        breakable.forEach(subscriber -> subscriber.broken(true));
+        due("kim", 100, "2024-10-01");
+        List<DynamodbEvent.DynamodbStreamRecord> batch = newRecords();
+        deliverThroughParking(batch);
+        deliverThroughParking(batch);
+        clock.advance(Duration.ofHours(2));
+
+        assertThat(deliverThroughParking(batch)).as("the third failure, two hours after the others").hasSize(1);
+        assertThat(parking.find(family("kim"))).isEmpty();
+        assertThat(deliverThroughParking(batch)).hasSize(1);
+        assertThat(deliverThroughParking(batch)).as("three within the hour").isEmpty();
+        assertThat(parking.find(family("kim"))).isPresent();
     }
 
     /** Lambda's retries of a shard: 11 deliveries at most (the first and MaximumRetryAttempts 10). */

@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +26,12 @@ public final class DynamoDbParking implements ParkingStore {
             "#attempts", ParkingItems.ATTEMPTS, "#err", ParkingItems.LAST_ERROR, "#at", ParkingItems.LAST_FAILED_AT,
             "#tenant", ParkingItems.TENANT_ID, "#type", ParkingItems.AGGREGATE_TYPE, "#id", ParkingItems.AGGREGATE_ID);
     private static final String NAMING = "#err = :err, #at = :now, #tenant = :tenant, #type = :type, #id = :id";
+    /**
+     * Failures further apart do not add up: the stream gives a record up after an hour
+     * ({@code MaximumRecordAgeInSeconds}), so an older count is about deliveries that ended, e.g. a duplicate
+     * delivery of an event that failed twice long ago and then went through.
+     */
+    private static final Duration COUNT_WINDOW = Duration.ofHours(1);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -39,16 +46,19 @@ public final class DynamoDbParking implements ParkingStore {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":v", EventItems.n(version),
                 ":one", EventItems.n(1), ":err", EventItems.s(CheckpointItems.cut(error)),
                 ":now", EventItems.s(Timestamps.format(now)), ":tenant", EventItems.s(stream.tenantId()),
-                ":type", EventItems.s(stream.aggregateType()), ":id", EventItems.s(stream.aggregateId())));
+                ":type", EventItems.s(stream.aggregateType()), ":id", EventItems.s(stream.aggregateId()),
+                ":since", EventItems.s(Timestamps.format(now.minus(COUNT_WINDOW)))));
         try {
             return ParkingItems.failures(dynamo.updateItem(request -> request.tableName(table)
                     .key(ParkingItems.key(stream))
                     .updateExpression("SET #fv = if_not_exists(#fv, :v), " + NAMING + " ADD #attempts :one")
-                    .conditionExpression("attribute_not_exists(#fv) OR #fv = :v OR attribute_exists(#pf)")
+                    .conditionExpression("attribute_not_exists(#fv) OR (#fv = :v AND #at >= :since) "
+                            + "OR attribute_exists(#pf)")
                     .expressionAttributeNames(withParkedFrom()).expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_NEW)).attributes());
         } catch (ConditionalCheckFailedException anotherEvent) {
-            // The count was about another event, which has gone through since: this one starts at 1.
+            // The count was about another event, which has gone through since, or is too old: this one starts at 1.
+            values.remove(":since");
             return ParkingItems.failures(dynamo.updateItem(request -> request.tableName(table)
                     .key(ParkingItems.key(stream))
                     .updateExpression("SET #fv = :v, #attempts = :one, " + NAMING)
