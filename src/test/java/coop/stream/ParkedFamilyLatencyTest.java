@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>The figure without parking: {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=coop.stream.ParkedFamilyLatencyTest} prints both.
  */
-class ParkedFamilyLatencyTest extends StreamTest {
+public class ParkedFamilyLatencyTest extends StreamTest {
 
     private static final String OTHER_TENANT = "coop-south";
     private static final int LAMBDA_DELIVERIES = 11;
