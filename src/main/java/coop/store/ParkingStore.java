@@ -21,8 +21,11 @@ public interface ParkingStore extends ParkedFamilies {
     /**
      * Parks {@code stream} from {@code fromVersion} (kept if it is parked already: the first parked version stays)
      * and adds {@code events} to its parked records.
+     *
+     * @return false when its failure count is gone: an operator released it since it was counted, so the events
+     *         are not parked (they fail, and are delivered again)
      */
-    void park(StreamId stream, long fromVersion, int events, Instant now);
+    boolean park(StreamId stream, long fromVersion, int events, Instant now);
 
     /** The stream's parking, if it is parked. */
     Optional<ParkedFamily> find(StreamId stream);

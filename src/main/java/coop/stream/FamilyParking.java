@@ -86,7 +86,10 @@ public final class FamilyParking {
             Set<EventKey> toPark = batch.stream()
                     .filter(event -> event.stream().equals(stream) && event.aggregateVersion() >= from)
                     .map(EventKey::of).collect(Collectors.toSet());
-            parking.park(stream, from, toPark.size(), clock.instant());
+            if (!parking.park(stream, from, toPark.size(), clock.instant())) {
+                LOG.warnf("%s was un-parked while this delivery failed: its records are delivered again", stream);
+                return Set.of();
+            }
             if (count.parked()) {
                 LOG.warnf("Parked %d more record(s) of %s, parked since version %d", toPark.size(), stream,
                         count.parkedFrom().getAsLong());

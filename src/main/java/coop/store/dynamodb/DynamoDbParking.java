@@ -74,16 +74,24 @@ public final class DynamoDbParking implements ParkingStore {
     }
 
     @Override
-    public void park(StreamId stream, long fromVersion, int events, Instant now) {
+    public boolean park(StreamId stream, long fromVersion, int events, Instant now) {
         Map<String, String> names = Map.of("#pf", ParkingItems.PARKED_FROM, "#pe", ParkingItems.PARKED_EVENTS,
-                "#pat", ParkingItems.PARKED_AT);
-        Map<String, AttributeValue> item = dynamo.updateItem(request -> request.tableName(table)
-                .key(ParkingItems.key(stream))
-                .updateExpression("SET #pf = if_not_exists(#pf, :from), #pat = if_not_exists(#pat, :now) ADD #pe :n")
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(Map.of(":from", EventItems.n(fromVersion), ":n", EventItems.n(events),
-                        ":now", EventItems.s(Timestamps.format(now))))
-                .returnValues(ReturnValue.ALL_NEW)).attributes();
+                "#pat", ParkingItems.PARKED_AT, "#fv", ParkingItems.FAILING_VERSION);
+        Map<String, AttributeValue> item;
+        try {
+            item = dynamo.updateItem(request -> request.tableName(table).key(ParkingItems.key(stream))
+                    .updateExpression("SET #pf = if_not_exists(#pf, :from), #pat = if_not_exists(#pat, :now) "
+                            + "ADD #pe :n")
+                    // Released between the count and now: the replay may not have seen these events, so they must
+                    // fail and come again rather than park a family nobody counts any more.
+                    .conditionExpression("attribute_exists(#fv)")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(Map.of(":from", EventItems.n(fromVersion), ":n", EventItems.n(events),
+                            ":now", EventItems.s(Timestamps.format(now))))
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+        } catch (ConditionalCheckFailedException released) {
+            return false;
+        }
         if (ParkingItems.number(item, ParkingItems.PARKED_FROM) > fromVersion) {
             // An earlier event parked after a later one (delivery is ordered per item only): replay from it.
             try {
@@ -95,6 +103,7 @@ public final class DynamoDbParking implements ParkingStore {
                 // another invocation parked an even earlier event
             }
         }
+        return true;
     }
 
     @Override
