@@ -1,66 +1,31 @@
 package coop.stream;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import coop.admin.Replay;
 import coop.admin.ReplayResult;
 import coop.admin.Unpark;
 import coop.app.Json;
 import coop.domain.family.PortalAccess;
-import coop.functions.StreamBatches;
 import coop.readmodel.ReadModelQueries;
 import coop.store.EventMetadata;
 import coop.store.ExpectedVersion;
 import coop.store.NewEvent;
 import coop.store.ParkedFamily;
-import coop.store.ParkingStore;
-import coop.store.RecordedEvent;
-import coop.store.dynamodb.DynamoDbParking;
 import coop.store.dynamodb.EventTableScan;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A family whose records keep failing is parked on its own after three deliveries, as Lambda delivers them (again
- * from the first failed record), and its later records with it; the other families of the same batches go through
- * (summaries, triggers); an operator's replay applies the parked events in order once the cause is fixed; throttling
- * and 503s never park anything.
+ * A family whose records keep failing is parked on its own after three deliveries, and its later records with it;
+ * the other families of the same batches go through (summaries, triggers); an operator's replay applies the parked
+ * events in order once the cause is fixed, and un-parks the family.
  */
-class FamilyParkingTest extends StreamTest {
-
-    private static final int PARK_AFTER = 3;
-
-    private final List<BreakableSubscriber> breakable = new ArrayList<>();
-    private volatile String faultyFamily = "none";
-    private volatile Supplier<RuntimeException> fault = () -> new IllegalStateException("a bug in this release");
-    private ParkingStore parking;
-    private FamilyParking stream;
-
-    /** Every subscriber can be broken for the faulty family's events, as a bad release or a failing service would. */
-    @Override
-    List<Subscriber> subscribers() {
-        return super.subscribers().stream().map(real -> {
-            BreakableSubscriber wrapped = new BreakableSubscriber(real,
-                    event -> event.aggregateId().equals(faultyFamily), () -> fault.get());
-            breakable.add(wrapped);
-            return (Subscriber) wrapped;
-        }).toList();
-    }
-
-    @BeforeEach
-    void parkingOnTheCheckpointsTable() {
-        parking = new DynamoDbParking(dynamo, tables.name("CheckpointsTable"));
-        stream = new FamilyParking(dispatcher, parking, PARK_AFTER, clock);
-    }
+class FamilyParkingTest extends ParkingTest {
 
     @Test
     void a_family_whose_history_no_longer_folds_is_parked_after_three_deliveries_and_its_later_events_with_it() {
@@ -121,7 +86,7 @@ class FamilyParkingTest extends StreamTest {
         enroll("chen", "Chen Family");
         deliverAll();
         faultyFamily = "martinez";
-        breakable.forEach(subscriber -> subscriber.broken(true));
+        broken(true);
         due("martinez", 450, "2024-10-01");
         append("martinez", "PaymentOverdue", java.util.Map.of("amount", 450, "due_date", "2024-10-01"));
         due("chen", 100, "2024-10-01");
@@ -133,7 +98,7 @@ class FamilyParkingTest extends StreamTest {
         assertThat(ofType("martinez", "PortalAccessLocked")).isEmpty();
         assertThat(summary("chen")).isEqualTo(expectedSummary("chen"));
 
-        breakable.forEach(subscriber -> subscriber.broken(false)); // the fix is deployed
+        broken(false); // the fix is deployed
         Unpark unpark = new Unpark(new Replay(store, new EventTableScan(dynamo, tables.name("EventsTable")),
                 dispatcher, Duration.ofMinutes(1)), parking);
         ReplayResult result = unpark.unpark(family("martinez"));
@@ -159,7 +124,7 @@ class FamilyParkingTest extends StreamTest {
         enroll("okafor", "Okafor Family");
         deliverAll();
         faultyFamily = "okafor";
-        breakable.forEach(subscriber -> subscriber.broken(true));
+        broken(true);
         due("okafor", 450, "2024-10-01");
         deliverAsLambda(newRecords());
         Unpark unpark = new Unpark(new Replay(store, new EventTableScan(dynamo, tables.name("EventsTable")),
@@ -169,100 +134,5 @@ class FamilyParkingTest extends StreamTest {
 
         assertThat(result.failedEventIds()).containsExactly(history("okafor").get(1).eventId());
         assertThat(parking.find(family("okafor"))).isPresent();
-    }
-
-    @Test
-    void throttling_and_503s_are_retried_for_as_long_as_they_last_and_never_park() {
-        enroll("throttled", "Throttled Family");
-        deliverAll();
-        faultyFamily = "throttled";
-        fault = () -> (RuntimeException) DynamoDbException.builder().statusCode(503).message("Service unavailable")
-                .build();
-        breakable.forEach(subscriber -> subscriber.broken(true));
-        due("throttled", 450, "2024-10-01");
-        List<DynamodbEvent.DynamodbStreamRecord> batch = newRecords();
-
-        List<List<String>> answers = deliverAsLambda(batch);
-
-        assertThat(answers).hasSize(MAX_DELIVERIES).allSatisfy(answer -> assertThat(answer).hasSize(1));
-        assertThat(parking.parkedEverywhere()).isEmpty();
-        breakable.forEach(subscriber -> subscriber.broken(false));
-        assertThat(deliverAsLambda(batch)).containsExactly(List.of());
-        assertThat(summary("throttled")).isEqualTo(expectedSummary("throttled"));
-    }
-
-    @Test
-    void failures_on_different_events_do_not_add_up() {
-        enroll("lee", "Lee Family");
-        deliverAll();
-        faultyFamily = "lee";
-        breakable.forEach(subscriber -> subscriber.broken(true));
-        due("lee", 100, "2024-10-01");
-        List<DynamodbEvent.DynamodbStreamRecord> first = newRecords();
-        assertThat(deliverThroughParking(first)).hasSize(1);
-        assertThat(deliverThroughParking(first)).hasSize(1);
-        breakable.forEach(subscriber -> subscriber.broken(false));
-        assertThat(deliverThroughParking(first)).isEmpty(); // it went through on the third delivery
-        breakable.forEach(subscriber -> subscriber.broken(true));
-        due("lee", 100, "2024-10-02");
-
-        assertThat(deliverThroughParking(newRecords())).as("a new event's first failure: retried").hasSize(1);
-        assertThat(parking.find(family("lee"))).isEmpty();
-    }
-
-    @Test
-    void failures_more_than_an_hour_apart_do_not_add_up() {
-        enroll("kim", "Kim Family");
-        deliverAll();
-        faultyFamily = "kim";
-        breakable.forEach(subscriber -> subscriber.broken(true));
-        due("kim", 100, "2024-10-01");
-        List<DynamodbEvent.DynamodbStreamRecord> batch = newRecords();
-        deliverThroughParking(batch);
-        deliverThroughParking(batch);
-        clock.advance(Duration.ofHours(2));
-
-        assertThat(deliverThroughParking(batch)).as("the third failure, two hours after the others").hasSize(1);
-        assertThat(parking.find(family("kim"))).isEmpty();
-        assertThat(deliverThroughParking(batch)).hasSize(1);
-        assertThat(deliverThroughParking(batch)).as("three within the hour").isEmpty();
-        assertThat(parking.find(family("kim"))).isPresent();
-    }
-
-    /** Lambda's retries of a shard: 11 deliveries at most (the first and MaximumRetryAttempts 10). */
-    private static final int MAX_DELIVERIES = 11;
-
-    /**
-     * Delivers the batch as Lambda does with {@code ReportBatchItemFailures}: again from the first failed record
-     * until none fails (or Lambda gives up); returns every answer's failed sequence numbers.
-     */
-    private List<List<String>> deliverAsLambda(List<DynamodbEvent.DynamodbStreamRecord> batch) {
-        List<List<String>> answers = new ArrayList<>();
-        List<DynamodbEvent.DynamodbStreamRecord> pending = batch;
-        while (answers.size() < MAX_DELIVERIES) {
-            List<String> failed = deliverThroughParking(pending);
-            answers.add(failed);
-            if (failed.isEmpty()) {
-                break;
-            }
-            int from = pending.stream().map(r -> r.getDynamodb().getSequenceNumber()).toList().indexOf(failed.get(0));
-            pending = pending.subList(from, pending.size());
-        }
-        return answers;
-    }
-
-    private List<String> deliverThroughParking(List<DynamodbEvent.DynamodbStreamRecord> records) {
-        return StreamBatches.handle(records, events -> stream.dispatch(events).failed()).getBatchItemFailures()
-                .stream().map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).toList();
-    }
-
-    private void deliverAllThroughParking() {
-        for (var records = newRecords(); !records.isEmpty(); records = newRecords()) {
-            deliverAsLambda(records);
-        }
-    }
-
-    private List<RecordedEvent> ofType(String familyId, String type) {
-        return history(familyId).stream().filter(e -> e.eventType().equals(type)).toList();
     }
 }
