@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * fixed ({@code Replay.unpark}).
  *
  * <p>Only the failure path costs requests (one update per failing aggregate, one more when it parks): a batch that
- * goes through reads and writes nothing here. Transient failures ({@link TransientFailures}) are never counted.
+ * goes through reads and writes nothing here. Passing failures and the deployment's ({@link ParkableFailures}) are
+ * never counted.
  * Replays use the dispatcher itself and never park: they answer their failures to the operator.
  */
 public final class FamilyParking {
@@ -59,7 +60,7 @@ public final class FamilyParking {
                         Collectors.toList()));
         Set<EventKey> parked = new HashSet<>();
         byStream.forEach((stream, failures) -> {
-            if (failures.stream().noneMatch(failure -> TransientFailures.isTransient(failure.error()))) {
+            if (failures.stream().allMatch(failure -> ParkableFailures.parkable(failure.error()))) {
                 parked.addAll(countOrPark(stream, failures, events));
             }
         });

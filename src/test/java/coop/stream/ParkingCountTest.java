@@ -2,6 +2,7 @@ package coop.stream;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 import java.time.Duration;
@@ -11,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What counts towards parking: only the same event failing, within the hour, with an error a retry would meet
- * again. Throttling and 503s are retried for as long as Lambda retries and never park a family.
+ * again and that is the family's own. Throttling, 503s and a deployment's faults are retried for as long as Lambda
+ * retries and never park a family.
  */
 class ParkingCountTest extends ParkingTest {
 
@@ -33,6 +35,22 @@ class ParkingCountTest extends ParkingTest {
         broken(false);
         assertThat(deliverAsLambda(batch)).containsExactly(List.of());
         assertThat(summary("throttled")).isEqualTo(expectedSummary("throttled"));
+    }
+
+    @Test
+    void a_deployment_fault_that_every_family_would_meet_never_parks_a_family() {
+        enroll("denied", "Denied Family");
+        deliverAll();
+        faultyFamily = "denied";
+        fault = () -> (RuntimeException) DynamoDbException.builder().statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDeniedException")
+                        .errorMessage("not authorized to perform dynamodb:BatchWriteItem").build()).build();
+        broken(true);
+        due("denied", 450, "2024-10-01");
+
+        assertThat(deliverAsLambda(newRecords())).hasSize(MAX_DELIVERIES)
+                .allSatisfy(answer -> assertThat(answer).hasSize(1));
+        assertThat(parking.parkedEverywhere()).isEmpty();
     }
 
     @Test
