@@ -29,6 +29,21 @@ public final class Unpark {
         this.parking = parking;
     }
 
+    /**
+     * Un-parks every parked aggregate of every tenant, one after the other (after a fix that concerned many, e.g. a
+     * release that folds an event type again); those that fail again stay parked and are named in the result.
+     */
+    public ReplayResult unparkAll() {
+        int replayed = 0;
+        List<String> failed = new ArrayList<>();
+        for (ParkedFamily parked : parking.parkedEverywhere()) {
+            ReplayResult result = unpark(parked.stream());
+            replayed += result.replayed();
+            failed.addAll(result.failedEventIds());
+        }
+        return new ReplayResult(replayed, failed);
+    }
+
     /** Replays the stream's parked events and un-parks it once they go through; nothing to do if it is not parked. */
     public ReplayResult unpark(StreamId stream) {
         int replayed = 0;

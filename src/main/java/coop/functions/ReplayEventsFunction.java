@@ -43,8 +43,11 @@ public class ReplayEventsFunction {
                         parked.aggregateId())));
             }
         }
+        if (request.allParked()) {
+            results.add(unpark.unparkAll());
+        }
         if (results.isEmpty()) {
-            throw new IllegalArgumentException("Nothing to replay: give dead_letters, streams and/or parked");
+            throw new IllegalArgumentException("Nothing to replay: give dead_letters, streams, parked or all_parked");
         }
         return Map.of("replayed", results.stream().mapToInt(ReplayResult::replayed).sum(),
                 "failed_event_ids", results.stream().flatMap(result -> result.failedEventIds().stream()).toList());

@@ -120,6 +120,28 @@ class FamilyParkingTest extends ParkingTest {
     }
 
     @Test
+    void every_parked_family_of_every_tenant_is_unparked_in_one_go_once_fixed() {
+        enroll("ng", "Ng Family");
+        enroll("ng-2", "Ng Two Family");
+        deliverAll();
+        faultyFamily = "ng";
+        broken(true);
+        due("ng", 100, "2024-10-01");
+        deliverAsLambda(newRecords());
+        assertThat(parking.parkedEverywhere()).hasSize(1);
+        broken(false);
+        Unpark unpark = new Unpark(new Replay(store, new EventTableScan(dynamo, tables.name("EventsTable")),
+                dispatcher, Duration.ofMinutes(1)), parking);
+
+        ReplayResult result = unpark.unparkAll();
+
+        assertThat(result.failedEventIds()).isEmpty();
+        assertThat(result.replayed()).isEqualTo(1);
+        assertThat(parking.parkedEverywhere()).isEmpty();
+        assertThat(summary("ng")).isEqualTo(expectedSummary("ng"));
+    }
+
+    @Test
     void a_replay_that_fails_again_leaves_the_family_parked() {
         enroll("okafor", "Okafor Family");
         deliverAll();
