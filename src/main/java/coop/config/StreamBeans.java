@@ -9,13 +9,16 @@ import coop.app.Json;
 import coop.feed.EventBridgeFeedPublisher;
 import coop.store.CheckpointStore;
 import coop.store.EventStore;
+import coop.store.ParkingStore;
 import coop.store.ReadModelStore;
 import coop.store.RebuildStore;
 import coop.store.StreamCatalog;
 import coop.store.dynamodb.DynamoDbCheckpoints;
+import coop.store.dynamodb.DynamoDbParking;
 import coop.store.dynamodb.DynamoDbReadModels;
 import coop.store.dynamodb.EventTableScan;
 import coop.stream.EventFeed;
+import coop.stream.FamilyParking;
 import coop.stream.FamilySummaryProjection;
 import coop.stream.FeedPublisher;
 import coop.stream.PortalTriggers;
@@ -44,6 +47,12 @@ public class StreamBeans {
     @Singleton
     CheckpointStore checkpoints(DynamoDbClient dynamo, TableNames tables) {
         return new DynamoDbCheckpoints(dynamo, tables.checkpoints());
+    }
+
+    @Produces
+    @Singleton
+    ParkingStore parking(DynamoDbClient dynamo, TableNames tables) {
+        return new DynamoDbParking(dynamo, tables.checkpoints());
     }
 
     @Produces
@@ -113,9 +122,16 @@ public class StreamBeans {
 
     @Produces
     @Singleton
+    FamilyParking familyParking(StreamDispatcher dispatcher, ParkingStore parking, StreamSettings stream,
+                                Clock clock) {
+        return new FamilyParking(dispatcher, parking, stream.parkAfterAttempts(), clock);
+    }
+
+    @Produces
+    @Singleton
     ReadModelQueries readModelQueries(ReadModelStore rows, CheckpointStore checkpoints, StreamDispatcher dispatcher,
-                                      RebuildStore rebuilds) {
-        return new ReadModelQueries(rows, checkpoints, dispatcher, Json.mapper(), rebuilds::progress);
+                                      RebuildStore rebuilds, ParkingStore parking) {
+        return new ReadModelQueries(rows, checkpoints, dispatcher, Json.mapper(), rebuilds::progress, parking);
     }
 
     @Produces

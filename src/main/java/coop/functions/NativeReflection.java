@@ -41,6 +41,7 @@ import coop.domain.family.VacationEnded;
 import coop.domain.family.VacationStarted;
 import coop.functions.http.Problem;
 import coop.store.Checkpoint;
+import coop.store.ParkedFamily;
 import coop.store.RebuildProgress;
 import coop.readmodel.FamilyPage;
 import coop.readmodel.FamilySummary;
@@ -108,10 +109,12 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         OverdueRun.class,
         Checkpoint.Status.class,
         RebuildProgress.class,
+        ParkedFamily.class,
         // Admin invocations: a rebuild segment, a replay request (read by Funqy's own mapper).
         SegmentTask.class,
         ReplayRequest.class,
         ReplayRequest.StreamRange.class,
+        ReplayRequest.ParkedStream.class,
         // API Gateway HTTP API, payload format 2.0.
         APIGatewayV2HTTPEvent.class,
         APIGatewayV2HTTPEvent.RequestContext.class,

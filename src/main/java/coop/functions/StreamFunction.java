@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import coop.observability.StreamBatch;
 import coop.observability.StreamBatchLog;
-import coop.stream.StreamDispatcher;
+import coop.stream.FamilyParking;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 
@@ -15,12 +15,14 @@ import java.util.List;
  * The events table's stream, a whole batch at a time: Funqy's per-record "advanced event handling" is switched off
  * ({@code quarkus.funqy.amazon-lambda.advanced-event-handling.enabled=false}), so this takes the {@link DynamodbEvent}
  * as Lambda sends it and answers the batch item failures itself: the first record not handled, by sequence number,
- * from which Lambda delivers the shard again. Each batch writes one log line and one set of metrics.
+ * from which Lambda delivers the shard again. An aggregate that keeps failing on one event is parked instead
+ * ({@link FamilyParking}), so that it never holds up the rest of the shard. Each batch writes one log line and one
+ * set of metrics.
  */
 public class StreamFunction {
 
     @Inject
-    StreamDispatcher dispatcher;
+    FamilyParking parking;
 
     @Inject
     StreamBatchLog batchLog;
@@ -31,7 +33,7 @@ public class StreamFunction {
         StreamBatch batch = batchLog.start();
         records.forEach(record -> batch.received(writtenAt(record)));
         try {
-            return StreamBatches.handle(records, events -> batch.dispatched(events, dispatcher.dispatch(events)));
+            return StreamBatches.handle(records, events -> batch.dispatched(events, parking.dispatch(events)));
         } finally {
             batch.finish();
         }

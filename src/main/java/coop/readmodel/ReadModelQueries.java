@@ -8,6 +8,8 @@ import coop.domain.family.PaymentStatus;
 import coop.store.Checkpoint;
 import coop.store.CheckpointStore;
 import coop.store.InvalidPageToken;
+import coop.store.ParkedFamilies;
+import coop.store.ParkedFamily;
 import coop.store.RebuildProgress;
 import coop.store.ReadModelStore;
 
@@ -30,6 +32,7 @@ public final class ReadModelQueries {
     private final StreamDispatcher dispatcher;
     private final FamilySummaryRows summaryRows;
     private final Function<String, Optional<RebuildProgress>> rebuildProgress;
+    private final ParkedFamilies parked;
 
     public ReadModelQueries(ReadModelStore rows, CheckpointStore checkpoints, StreamDispatcher dispatcher,
                             ObjectMapper json) {
@@ -39,6 +42,14 @@ public final class ReadModelQueries {
     /** @param rebuildProgress a projection's latest rebuild, if it was ever rebuilt ({@code RebuildStore::progress}) */
     public ReadModelQueries(ReadModelStore rows, CheckpointStore checkpoints, StreamDispatcher dispatcher,
                             ObjectMapper json, Function<String, Optional<RebuildProgress>> rebuildProgress) {
+        this(rows, checkpoints, dispatcher, json, rebuildProgress, ParkedFamilies.NONE);
+    }
+
+    /** @param parked the aggregates the stream has parked ({@code ParkingStore}) */
+    public ReadModelQueries(ReadModelStore rows, CheckpointStore checkpoints, StreamDispatcher dispatcher,
+                            ObjectMapper json, Function<String, Optional<RebuildProgress>> rebuildProgress,
+                            ParkedFamilies parked) {
+        this.parked = parked;
         this.rows = rows;
         this.checkpoints = checkpoints;
         this.dispatcher = dispatcher;
@@ -72,7 +83,7 @@ public final class ReadModelQueries {
      * count) are the whole deployment's.
      */
     public ProjectionList projections(String tenantId) {
-        return list(name -> checkpoints.find(name, tenantId), name -> Optional.empty());
+        return list(name -> checkpoints.find(name, tenantId), name -> Optional.empty(), parked.parkedIn(tenantId));
     }
 
     /**
@@ -80,11 +91,12 @@ public final class ReadModelQueries {
      * rebuildable projection's latest rebuild with its figures.
      */
     public ProjectionList projectionsOfAllTenants() {
-        return list(checkpoints::find, rebuildProgress);
+        return list(checkpoints::find, rebuildProgress, parked.parkedEverywhere());
     }
 
     private ProjectionList list(Function<String, Optional<Checkpoint>> find,
-                                Function<String, Optional<RebuildProgress>> rebuildOf) {
+                                Function<String, Optional<RebuildProgress>> rebuildOf,
+                                List<ParkedFamily> parkedFamilies) {
         List<ProjectionInfo> infos = dispatcher.subscriptions().stream().map(subscription -> {
             Checkpoint checkpoint = find.apply(subscription.name()).orElse(Checkpoint.fresh(subscription.name()));
             Checkpoint.Status status = subscription.active() ? checkpoint.status() : Checkpoint.Status.STOPPED;
@@ -94,6 +106,6 @@ public final class ReadModelQueries {
                     subscription.handlerType() == HandlerType.PROJECTION
                             ? rebuildOf.apply(subscription.name()) : Optional.empty());
         }).toList();
-        return new ProjectionList(infos);
+        return new ProjectionList(infos, parkedFamilies);
     }
 }

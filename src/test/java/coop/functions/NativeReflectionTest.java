@@ -94,6 +94,7 @@ class NativeReflectionTest {
             Map.entry("coop.store.dynamodb.EventIdItems$StoredId", "a DynamoDB item"),
             Map.entry("coop.domain.family.PortalPolicy", "a decision of the domain"),
             Map.entry("coop.store.BatchProgress", "a checkpoint update"),
+            Map.entry("coop.store.FamilyFailures", "a failure count, read from a DynamoDB item"),
             Map.entry("coop.store.ReadModelRow$RowSource", "DynamoDB attributes of a row"),
             Map.entry("coop.store.ReadModelStore$RowKey", "a key"),
             Map.entry("coop.stream.Applied", "an event of a batch and the state after it"),

@@ -99,6 +99,28 @@ class StreamWiringTest {
                 .satisfies(p -> assertThat(p.lastEventId()).contains("lee-3"));
     }
 
+    @Test
+    void a_record_that_keeps_failing_is_parked_by_the_deployed_function_on_its_third_delivery() throws Exception {
+        String tenant = "parking-" + UUID.randomUUID().toString().substring(0, 8);
+        String body = "{\"Records\": [" + insert(tenant, 1, "NoSuchFamilyEvent", "{}", "401") + "]}";
+        for (int delivery = 1; delivery <= 2; delivery++) {
+            JsonNode answer = Json.mapper().readTree(FunqyHandler.invoke(body));
+            assertThat(answer.path("batchItemFailures").findValuesAsText("itemIdentifier")).as(answer.toString())
+                    .containsExactly("401");
+        }
+        assertThat(queries.projections(tenant).parkedFamilies()).isEmpty();
+
+        JsonNode third = Json.mapper().readTree(FunqyHandler.invoke(body));
+        assertThat(third.path("batchItemFailures").isArray()).as(third.toString()).isTrue();
+        assertThat(third.path("batchItemFailures")).as(third.toString()).isEmpty();
+
+        assertThat(queries.projections(tenant).parkedFamilies()).singleElement().satisfies(parked -> {
+            assertThat(parked.stream().aggregateId()).isEqualTo("lee");
+            assertThat(parked.fromVersion()).isEqualTo(1);
+            assertThat(parked.attempts()).isEqualTo(3);
+        });
+    }
+
     /** A stream record as Lambda delivers it: camel-case envelope, DynamoDB JSON image, epoch-seconds date. */
     private static String insert(String tenant, int version, String type, String data, String sequence) {
         return """

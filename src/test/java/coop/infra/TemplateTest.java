@@ -116,6 +116,7 @@ class TemplateTest {
                     on("ReadModelsTable", READ_MODELS),
                     on("ReadModelsTable/index/by_listing", "dynamodb:Query"),
                     on("CheckpointsTable", CHECKPOINTS),
+                    on("CheckpointsTable", "dynamodb:DeleteItem"),
                     on("FeedBus", "events:PutEvents")),
             "markOverduePayments", grants(
                     on("ReadModelsTable", "dynamodb:Query"),
