@@ -13,6 +13,7 @@ import coop.stream.PortalTriggers;
 import coop.testing.QueuedSegments;
 import coop.testing.TestDynamo;
 import coop.testing.Tokens;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -46,8 +47,9 @@ class FunctionWorkout {
     RebuildProjectionFunction rebuild;
     @Inject
     ReplayEventsFunction replay;
+    /** Selected only by {@link GrantsInUseTest}'s profile; other Quarkus tests boot with this bean too. */
     @Inject
-    QueuedSegments segments;
+    Instance<QueuedSegments> segments;
     @Inject
     StoredStateRepairs repairs;
 
@@ -120,7 +122,8 @@ class FunctionWorkout {
     }
 
     private void runQueuedSegments() {
-        for (Optional<SegmentTask> task = segments.next(); task.isPresent(); task = segments.next()) {
+        QueuedSegments queued = segments.get();
+        for (Optional<SegmentTask> task = queued.next(); task.isPresent(); task = queued.next()) {
             SegmentTask segment = task.get();
             as("rebuildProjection", () -> {
                 rebuild.rebuildProjection(segment);
