@@ -26,6 +26,9 @@ import java.util.function.ToIntFunction;
  * <p>A snapshot taken under another state schema, or one that no longer reads, is never trusted: the state is
  * replayed from the first event instead, and the replayed state replaces the snapshot (unless that one is of a
  * newer state schema: a newer release stored it during a deployment, and keeps it).
+ *
+ * <p>A load of the latest state is remembered in the repository's {@link WarmStates}, for the next append to start
+ * from; no load is ever answered from there.
  */
 public final class AggregateRepository {
 
@@ -35,21 +38,35 @@ public final class AggregateRepository {
     private final EventCodec codec;
     private final ToIntFunction<String> snapshotEvery;
     private final SnapshotWrites writes;
+    private final WarmStates warm;
 
     /**
      * @param snapshotEvery the snapshot interval of an aggregate type by name; 0 or less: no snapshots on demand
+     * @param warm          where the latest states loaded or appended to are remembered for the next append
      */
     public AggregateRepository(EventStore store, EventCodec codec, ToIntFunction<String> snapshotEvery,
-                               SnapshotWrites writes) {
+                               SnapshotWrites writes, WarmStates warm) {
         this.store = store;
         this.codec = codec;
         this.snapshotEvery = snapshotEvery;
         this.writes = writes;
+        this.warm = warm;
     }
 
-    /** A repository that takes no snapshots on demand. */
+    /** A repository that remembers no states: every append loads. */
+    public AggregateRepository(EventStore store, EventCodec codec, ToIntFunction<String> snapshotEvery,
+                               SnapshotWrites writes) {
+        this(store, codec, snapshotEvery, writes, WarmStates.NONE);
+    }
+
+    /** A repository that takes no snapshots on demand and remembers no states. */
     public AggregateRepository(EventStore store, EventCodec codec) {
         this(store, codec, type -> 0, SnapshotWrites.NONE);
+    }
+
+    /** The states this repository's loads and the appends on them left, for appends only (see {@link WarmStates}). */
+    public WarmStates warm() {
+        return warm;
     }
 
     /**
@@ -57,6 +74,14 @@ public final class AggregateRepository {
      * an events query. As of an instant: one more keyed read first, which finds the version at that instant.
      */
     public <S, E> Optional<Loaded<S>> load(AggregateType<S, E> type, StreamId stream, LoadTarget target) {
+        Optional<Loaded<S>> loaded = loadFromStore(type, stream, target);
+        if (target.equals(LoadTarget.latest())) {
+            loaded.ifPresent(latest -> warm.remember(stream, latest.state(), latest.version()));
+        }
+        return loaded;
+    }
+
+    private <S, E> Optional<Loaded<S>> loadFromStore(AggregateType<S, E> type, StreamId stream, LoadTarget target) {
         return switch (target) {
             case LoadTarget.AtVersion at -> replay(type, stream, store.latestSnapshot(stream, at.version()),
                     after -> store.readStream(stream, after, at.version()));

@@ -1,0 +1,78 @@
+package coop.app;
+
+import coop.store.StreamId;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The latest state this function instance saw of each aggregate it recently loaded or appended to, so that the next
+ * append can be checked against it and written at its version without loading it again: the write's condition on
+ * (stream, version) proves that nobody appended in between, and a lost condition makes the writer forget the entry
+ * and load. Only appends ask it anything; reads always load, since nothing here says an entry is still current.
+ *
+ * <p>Bounded: the least recently used entry goes once {@code capacity} are held. An entry is the key, a small
+ * record and the state, which it shares with nothing else once the request that made it has answered (a Family of
+ * a few children and its 20 recent payments is about 5 KB of heap; one at every limit of {@code FamilyLimits},
+ * about 150 KB). Entries only move forward: a state older than the one held is ignored, so a slow load cannot
+ * replace what a faster append left. Thread-safe; states are immutable, so two writers may hold the same one.
+ */
+public final class WarmStates {
+
+    /** Remembers nothing: every append loads. */
+    public static final WarmStates NONE = new WarmStates(0);
+
+    /** A state and the version it is the state after. */
+    public record Known<S>(S state, long version) {
+    }
+
+    private final int capacity;
+    private final Map<StreamId, Known<?>> entries;
+
+    /** @param capacity how many aggregates to remember at most; 0 remembers none */
+    public WarmStates(int capacity) {
+        if (capacity < 0) {
+            throw new IllegalArgumentException("capacity must be >= 0, not " + capacity);
+        }
+        this.capacity = capacity;
+        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<StreamId, Known<?>> eldest) {
+                return size() > WarmStates.this.capacity;
+            }
+        };
+    }
+
+    /** The state last remembered for {@code stream}, of the type {@code stream} names. */
+    @SuppressWarnings("unchecked")
+    public synchronized <S> Optional<Known<S>> get(StreamId stream) {
+        return Optional.ofNullable((Known<S>) entries.get(stream));
+    }
+
+    /** Remembers {@code state} as the state after {@code version}, unless a later one is remembered already. */
+    public synchronized <S> void remember(StreamId stream, S state, long version) {
+        if (capacity == 0) {
+            return;
+        }
+        Known<?> held = entries.get(stream);
+        if (held == null || held.version() < version) {
+            entries.put(stream, new Known<>(state, version));
+        }
+    }
+
+    /**
+     * Forgets what is remembered for {@code stream} if it is still the state after {@code version}: a writer that
+     * lost its condition on that version must not drop a later state another thread has remembered meanwhile.
+     */
+    public synchronized void forget(StreamId stream, long version) {
+        Known<?> held = entries.get(stream);
+        if (held != null && held.version() == version) {
+            entries.remove(stream);
+        }
+    }
+
+    public synchronized int size() {
+        return entries.size();
+    }
+}
