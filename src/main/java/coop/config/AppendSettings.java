@@ -10,7 +10,7 @@ public interface AppendSettings {
 
     /**
      * The aggregates whose latest state one function instance keeps, least recently used first out; 0 makes every
-     * append load. A typical Family is about 5 KB of heap, one at every limit about 150 KB.
+     * append load. A typical Family is about 3 KB of heap, one at every limit about 80 KB.
      */
     @WithName("warm-cache-size")
     @WithDefault("2000")
