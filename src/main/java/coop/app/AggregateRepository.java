@@ -28,7 +28,8 @@ import java.util.function.ToIntFunction;
  * newer state schema: a newer release stored it during a deployment, and keeps it).
  *
  * <p>A load of the latest state is remembered in the repository's {@link WarmStates}, for the next append to start
- * from; no load is ever answered from there.
+ * from; no load is ever answered from there. Appends on a remembered state keep the snapshots on demand going: once
+ * a load of it would replay more than the interval, the next append loads it (and so stores the snapshot).
  */
 public final class AggregateRepository {
 
@@ -70,27 +71,28 @@ public final class AggregateRepository {
     }
 
     /**
+     * The remembered latest state of {@code stream} for an append to start from, unless a load of it is due to
+     * store a snapshot: appends on a remembered state replay nothing, so without this the snapshots on demand of an
+     * import through the API would stop, and the first read after it would replay the whole import.
+     */
+    public <S> Optional<WarmStates.Known<S>> warmState(AggregateType<S, ?> type, StreamId stream) {
+        return warm.<S>get(stream).filter(known -> !replayedTooMany(type, known.replayed()));
+    }
+
+    /**
      * The aggregate at {@code target}; empty when the stream has no event by then. By version: a snapshot query and
      * an events query. As of an instant: one more keyed read first, which finds the version at that instant.
      */
     public <S, E> Optional<Loaded<S>> load(AggregateType<S, E> type, StreamId stream, LoadTarget target) {
-        Optional<Loaded<S>> loaded = loadFromStore(type, stream, target);
-        if (target.equals(LoadTarget.latest())) {
-            loaded.ifPresent(latest -> warm.remember(stream, latest.state(), latest.version()));
-        }
-        return loaded;
-    }
-
-    private <S, E> Optional<Loaded<S>> loadFromStore(AggregateType<S, E> type, StreamId stream, LoadTarget target) {
         return switch (target) {
             case LoadTarget.AtVersion at -> replay(type, stream, store.latestSnapshot(stream, at.version()),
-                    after -> store.readStream(stream, after, at.version()));
+                    after -> store.readStream(stream, after, at.version()), target.equals(LoadTarget.latest()));
             case LoadTarget.AsOf asOf -> {
                 OptionalLong likely = store.versionAsOf(stream, asOf.instant());
                 Optional<Snapshot> snapshot = likely.isPresent()
                         ? store.latestSnapshot(stream, likely.getAsLong()) : Optional.empty();
                 yield replay(type, stream, snapshot,
-                        after -> store.readStreamAsOf(stream, after, likely.orElse(after), asOf.instant()));
+                        after -> store.readStreamAsOf(stream, after, likely.orElse(after), asOf.instant()), false);
             }
         };
     }
@@ -112,20 +114,27 @@ public final class AggregateRepository {
         write(type, stream, loaded, true);
     }
 
+    /** @param latest whether the load is of the latest state, which is then remembered for the next append */
     private <S, E> Optional<Loaded<S>> replay(AggregateType<S, E> type, StreamId stream, Optional<Snapshot> snapshot,
-                                              LongFunction<List<RecordedEvent>> eventsAfter) {
+                                              LongFunction<List<RecordedEvent>> eventsAfter, boolean latest) {
         Optional<Loaded<S>> start = snapshot.flatMap(found -> trusted(type, found));
         List<RecordedEvent> events = eventsAfter.apply(start.map(Loaded::version).orElse(0L));
         Optional<Loaded<S>> loaded = fold(type, start, stream.aggregateId(), events);
+        long replayed = events.size();
         if (loaded.isPresent() && snapshot.isPresent() && start.isEmpty()) {
             write(type, stream, loaded.get(), true);
+            replayed = 0;
         } else if (loaded.isPresent() && replayedTooMany(type, events.size())) {
             write(type, stream, loaded.get(), false);
+            replayed = 0;
+        }
+        if (latest && loaded.isPresent()) {
+            warm.remember(stream, loaded.get().state(), loaded.get().version(), replayed);
         }
         return loaded;
     }
 
-    private boolean replayedTooMany(AggregateType<?, ?> type, int replayed) {
+    private boolean replayedTooMany(AggregateType<?, ?> type, long replayed) {
         int every = snapshotEvery.applyAsInt(type.name());
         return every > 0 && replayed > every;
     }

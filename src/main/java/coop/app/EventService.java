@@ -115,7 +115,7 @@ public final class EventService {
     private <S, E> Optional<AppendResult> appendDecided(AggregateType<S, E> type, StreamId stream,
                                                         ExpectedVersion expected, EventMetadata metadata,
                                                         Function<S, Optional<List<EventCodec.Checked<E>>>> decide) {
-        Optional<WarmStates.Known<S>> known = aggregates.warm().get(stream);
+        Optional<WarmStates.Known<S>> known = aggregates.warmState(type, stream);
         // An exact expectation other than the remembered version means a stale request or state: a load tells which.
         if (known.isPresent() && (!(expected instanceof ExpectedVersion.Exactly exactly)
                 || exactly.version() == known.get().version())) {
@@ -178,12 +178,12 @@ public final class EventService {
         }
     }
 
-    /** Writes at {@code version} and remembers {@code after} as the state the new events leave. */
+    /** Writes at {@code version} and remembers {@code after}, the state the new events leave, if it followed one. */
     private <S> AppendResult write(StreamId stream, long version, List<NewEvent> toStore, EventMetadata metadata,
                                    S after) {
         AppendResult result = store.append(stream, ExpectedVersion.exactly(version), toStore, metadata);
         if (!result.duplicate()) {
-            aggregates.warm().remember(stream, after, result.lastVersion());
+            aggregates.warm().advance(stream, version, after, result.lastVersion());
         }
         return result;
     }

@@ -24,8 +24,13 @@ public final class WarmStates {
     /** Remembers nothing: every append loads. */
     public static final WarmStates NONE = new WarmStates(0);
 
-    /** A state and the version it is the state after. */
-    public record Known<S>(S state, long version) {
+    /**
+     * A state and the version it is the state after.
+     *
+     * @param replayed how many events a load of that version replays after the newest snapshot, as far as this
+     *                 instance knows: appends on it add to it, so that one due for a snapshot can be loaded instead
+     */
+    public record Known<S>(S state, long version, long replayed) {
     }
 
     private final int capacity;
@@ -51,14 +56,33 @@ public final class WarmStates {
         return Optional.ofNullable((Known<S>) entries.get(stream));
     }
 
-    /** Remembers {@code state} as the state after {@code version}, unless a later one is remembered already. */
-    public synchronized <S> void remember(StreamId stream, S state, long version) {
+    /**
+     * Remembers {@code state} as the state after {@code version}, a load of which replays {@code replayed} events,
+     * unless a later one is remembered already. One of the same version is replaced: it is the same state, but a
+     * load that just stored a snapshot knows better what the next load replays.
+     */
+    public synchronized <S> void remember(StreamId stream, S state, long version, long replayed) {
         if (capacity == 0) {
             return;
         }
         Known<?> held = entries.get(stream);
-        if (held == null || held.version() < version) {
-            entries.put(stream, new Known<>(state, version));
+        if (held == null || held.version() <= version) {
+            entries.put(stream, new Known<>(state, version, replayed));
+        }
+    }
+
+    /**
+     * Moves the remembered state of {@code stream} from {@code followed} to {@code after} at {@code version}, once
+     * events were written after it (a write at 0 needs nothing remembered: it created the stream). Nothing when the
+     * state after {@code followed} is not the one remembered (the writer started from a state it got elsewhere, e.g.
+     * a trigger's batch): what a load of it replays is unknown.
+     */
+    public synchronized <S> void advance(StreamId stream, long followed, S after, long version) {
+        Known<?> held = entries.get(stream);
+        if (held != null && held.version() == followed) {
+            entries.put(stream, new Known<>(after, version, held.replayed() + version - followed));
+        } else if (followed == 0) {
+            remember(stream, after, version, version);
         }
     }
 

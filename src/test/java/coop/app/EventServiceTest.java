@@ -136,7 +136,9 @@ class EventServiceTest extends AppTest {
 
         Loaded<FamilyState> loaded = new AggregateRepository(store, codec)
                 .load(Family.INSTANCE, MARTINEZ, LoadTarget.latest()).orElseThrow();
-        assertThat(repository.warm().<FamilyState>get(MARTINEZ)).contains(new WarmStates.Known<>(loaded.state(), 4));
+        WarmStates.Known<FamilyState> warm = repository.warm().<FamilyState>get(MARTINEZ).orElseThrow();
+        assertThat(warm.state()).isEqualTo(loaded.state());
+        assertThat(warm.version()).isEqualTo(4);
     }
 
     private List<String> appendCounted(EventService instance, ExpectedVersion expected, Optional<String> id,

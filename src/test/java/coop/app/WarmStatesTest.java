@@ -19,45 +19,63 @@ class WarmStatesTest {
     @Test
     void the_least_recently_used_family_goes_first_once_the_capacity_is_reached() {
         WarmStates warm = new WarmStates(2);
-        warm.remember(family("a"), "a1", 1);
-        warm.remember(family("b"), "b1", 1);
+        warm.remember(family("a"), "a1", 1, 0);
+        warm.remember(family("b"), "b1", 1, 0);
         warm.get(family("a")); // used since b
 
-        warm.remember(family("c"), "c1", 1);
+        warm.remember(family("c"), "c1", 1, 0);
 
         assertThat(warm.size()).isEqualTo(2);
         assertThat(warm.get(family("b"))).isEmpty();
-        assertThat(warm.<String>get(family("a"))).contains(new WarmStates.Known<>("a1", 1));
-        assertThat(warm.<String>get(family("c"))).contains(new WarmStates.Known<>("c1", 1));
+        assertThat(warm.<String>get(family("a"))).contains(new WarmStates.Known<>("a1", 1, 0));
+        assertThat(warm.<String>get(family("c"))).contains(new WarmStates.Known<>("c1", 1, 0));
     }
 
     @Test
-    void an_older_state_never_replaces_a_newer_one() {
+    void an_older_state_never_replaces_a_newer_one_and_a_load_of_the_same_version_updates_it() {
         WarmStates warm = new WarmStates(10);
-        warm.remember(family("a"), "after 5", 5);
+        warm.remember(family("a"), "after 5", 5, 0);
 
-        warm.remember(family("a"), "after 3", 3); // a load that started before the append finished
-        warm.remember(family("a"), "after 5 again", 5);
+        warm.remember(family("a"), "after 3", 3, 0); // a load that started before the append finished
+        assertThat(warm.<String>get(family("a"))).contains(new WarmStates.Known<>("after 5", 5, 0));
 
-        assertThat(warm.<String>get(family("a"))).contains(new WarmStates.Known<>("after 5", 5));
+        warm.remember(family("a"), "after 5, loaded", 5, 7); // the same version: what a load replays is fresher
+        assertThat(warm.<String>get(family("a"))).contains(new WarmStates.Known<>("after 5, loaded", 5, 7));
     }
 
     @Test
     void forgetting_a_version_leaves_a_newer_state_another_thread_remembered() {
         WarmStates warm = new WarmStates(10);
-        warm.remember(family("a"), "after 5", 5);
-        warm.remember(family("a"), "after 6", 6);
+        warm.remember(family("a"), "after 5", 5, 0);
+        warm.remember(family("a"), "after 6", 6, 0);
 
         warm.forget(family("a"), 5); // the writer that lost its condition at 5
-        assertThat(warm.<String>get(family("a"))).contains(new WarmStates.Known<>("after 6", 6));
+        assertThat(warm.<String>get(family("a"))).contains(new WarmStates.Known<>("after 6", 6, 0));
 
         warm.forget(family("a"), 6);
         assertThat(warm.get(family("a"))).isEmpty();
     }
 
     @Test
+    void an_append_moves_the_state_it_followed_forward_and_counts_what_a_load_would_replay() {
+        WarmStates warm = new WarmStates(10);
+        warm.remember(family("a"), "after 5", 5, 2);
+
+        warm.advance(family("a"), 5, "after 8", 8);
+        assertThat(warm.<String>get(family("a"))).contains(new WarmStates.Known<>("after 8", 8, 5));
+
+        warm.advance(family("b"), 0, "after 3", 3); // it created the stream
+        assertThat(warm.<String>get(family("b"))).contains(new WarmStates.Known<>("after 3", 3, 3));
+
+        warm.advance(family("a"), 6, "after 9", 9); // a state from elsewhere: what a load replays is unknown
+        warm.advance(family("c"), 4, "after 6", 6);
+        assertThat(warm.<String>get(family("a"))).contains(new WarmStates.Known<>("after 8", 8, 5));
+        assertThat(warm.get(family("c"))).isEmpty();
+    }
+
+    @Test
     void none_remembers_nothing() {
-        WarmStates.NONE.remember(family("a"), "a1", 1);
+        WarmStates.NONE.remember(family("a"), "a1", 1, 0);
 
         assertThat(WarmStates.NONE.get(family("a"))).isEmpty();
         assertThat(WarmStates.NONE.size()).isZero();
@@ -76,8 +94,8 @@ class WarmStatesTest {
                     try {
                         together.await(10, TimeUnit.SECONDS);
                         for (int v = 1; v <= 200; v++) {
-                            warm.remember(family("shared"), "v" + v, v);
-                            warm.remember(family("own-" + writer + "-" + v), "x", 1);
+                            warm.remember(family("shared"), "v" + v, v, 0);
+                            warm.remember(family("own-" + writer + "-" + v), "x", 1, 0);
                             warm.forget(family("shared"), v - 1 - writer % 2);
                         }
                     } catch (Exception e) {
