@@ -84,9 +84,9 @@ class WarmAppendRaceTest extends AppTest {
                         }
                         // The same request from every writer at once (a client's retries): stored once.
                         together.await(60, TimeUnit.SECONDS);
-                        twins.add(untilAnswered(instance, family, new ProposedEvent(Optional.of(family.aggregateId() + "-due"),
-                                "PaymentDue", Optional.empty(), Map.of("amount", 450, "due_date", "2024-10-01")))
-                                .orElseThrow());
+                        twins.add(untilAnswered(instance, family, new ProposedEvent(
+                                Optional.of(family.aggregateId() + "-due"), "PaymentDue", Optional.empty(),
+                                Map.of("amount", 450, "due_date", "2024-10-01"))).orElseThrow());
                     } catch (Throwable e) {
                         failures.add(e);
                     }

@@ -43,7 +43,8 @@ class WarmAppendsTest extends AppTest {
         AppendResult theirs = appendThrough(other, ExpectedVersion.any(), "ChildAdded", Map.of("child_name", "Mateo"));
         requests.reset();
 
-        AppendResult ours = append("martinez", ExpectedVersion.any(), proposed("ChildAdded", Map.of("child_name", "Ana")));
+        AppendResult ours = append("martinez", ExpectedVersion.any(),
+                proposed("ChildAdded", Map.of("child_name", "Ana")));
 
         // The lost condition (the store reads the actual version for the conflict), the load, the write.
         assertThat(requests.operations())
