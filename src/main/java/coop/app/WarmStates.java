@@ -18,6 +18,9 @@ import java.util.Optional;
  * every limit of {@code FamilyLimits} about 80 KB). Entries only move forward: a state older than the one held is
  * ignored, so a slow load cannot replace what a faster append left. Thread-safe; states are immutable, so two
  * writers may hold the same one.
+ *
+ * <p>Nothing here outlives the process that built it, so a state schema or an upcaster of another release never
+ * meets a remembered state: those matter only for what is stored (snapshots and events), which loads still read.
  */
 public final class WarmStates {
 
