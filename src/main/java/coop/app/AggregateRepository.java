@@ -26,6 +26,10 @@ import java.util.function.ToIntFunction;
  * <p>A snapshot taken under another state schema, or one that no longer reads, is never trusted: the state is
  * replayed from the first event instead, and the replayed state replaces the snapshot (unless that one is of a
  * newer state schema: a newer release stored it during a deployment, and keeps it).
+ *
+ * <p>A load of the latest state is remembered in the repository's {@link WarmStates}, for the next append to start
+ * from; no load is ever answered from there. Appends on a remembered state keep the snapshots on demand going: once
+ * a load of it would replay more than the interval, the next append loads it (and so stores the snapshot).
  */
 public final class AggregateRepository {
 
@@ -35,21 +39,44 @@ public final class AggregateRepository {
     private final EventCodec codec;
     private final ToIntFunction<String> snapshotEvery;
     private final SnapshotWrites writes;
+    private final WarmStates warm;
 
     /**
      * @param snapshotEvery the snapshot interval of an aggregate type by name; 0 or less: no snapshots on demand
+     * @param warm          where the latest states loaded or appended to are remembered for the next append
      */
     public AggregateRepository(EventStore store, EventCodec codec, ToIntFunction<String> snapshotEvery,
-                               SnapshotWrites writes) {
+                               SnapshotWrites writes, WarmStates warm) {
         this.store = store;
         this.codec = codec;
         this.snapshotEvery = snapshotEvery;
         this.writes = writes;
+        this.warm = warm;
     }
 
-    /** A repository that takes no snapshots on demand. */
+    /** A repository that remembers no states: every append loads. */
+    public AggregateRepository(EventStore store, EventCodec codec, ToIntFunction<String> snapshotEvery,
+                               SnapshotWrites writes) {
+        this(store, codec, snapshotEvery, writes, WarmStates.NONE);
+    }
+
+    /** A repository that takes no snapshots on demand and remembers no states. */
     public AggregateRepository(EventStore store, EventCodec codec) {
         this(store, codec, type -> 0, SnapshotWrites.NONE);
+    }
+
+    /** The states this repository's loads and the appends on them left, for appends only (see {@link WarmStates}). */
+    public WarmStates warm() {
+        return warm;
+    }
+
+    /**
+     * The remembered latest state of {@code stream} for an append to start from, unless a load of it is due to
+     * store a snapshot: appends on a remembered state replay nothing, so without this the snapshots on demand of an
+     * import through the API would stop, and the first read after it would replay the whole import.
+     */
+    public <S> Optional<WarmStates.Known<S>> warmState(AggregateType<S, ?> type, StreamId stream) {
+        return warm.<S>get(stream).filter(known -> !replayedTooMany(type, known.replayed()));
     }
 
     /**
@@ -59,13 +86,13 @@ public final class AggregateRepository {
     public <S, E> Optional<Loaded<S>> load(AggregateType<S, E> type, StreamId stream, LoadTarget target) {
         return switch (target) {
             case LoadTarget.AtVersion at -> replay(type, stream, store.latestSnapshot(stream, at.version()),
-                    after -> store.readStream(stream, after, at.version()));
+                    after -> store.readStream(stream, after, at.version()), target.equals(LoadTarget.latest()));
             case LoadTarget.AsOf asOf -> {
                 OptionalLong likely = store.versionAsOf(stream, asOf.instant());
                 Optional<Snapshot> snapshot = likely.isPresent()
                         ? store.latestSnapshot(stream, likely.getAsLong()) : Optional.empty();
                 yield replay(type, stream, snapshot,
-                        after -> store.readStreamAsOf(stream, after, likely.orElse(after), asOf.instant()));
+                        after -> store.readStreamAsOf(stream, after, likely.orElse(after), asOf.instant()), false);
             }
         };
     }
@@ -87,20 +114,27 @@ public final class AggregateRepository {
         write(type, stream, loaded, true);
     }
 
+    /** @param latest whether the load is of the latest state, which is then remembered for the next append */
     private <S, E> Optional<Loaded<S>> replay(AggregateType<S, E> type, StreamId stream, Optional<Snapshot> snapshot,
-                                              LongFunction<List<RecordedEvent>> eventsAfter) {
+                                              LongFunction<List<RecordedEvent>> eventsAfter, boolean latest) {
         Optional<Loaded<S>> start = snapshot.flatMap(found -> trusted(type, found));
         List<RecordedEvent> events = eventsAfter.apply(start.map(Loaded::version).orElse(0L));
         Optional<Loaded<S>> loaded = fold(type, start, stream.aggregateId(), events);
+        long replayed = events.size();
         if (loaded.isPresent() && snapshot.isPresent() && start.isEmpty()) {
             write(type, stream, loaded.get(), true);
+            replayed = 0;
         } else if (loaded.isPresent() && replayedTooMany(type, events.size())) {
             write(type, stream, loaded.get(), false);
+            replayed = 0;
+        }
+        if (latest && loaded.isPresent()) {
+            warm.remember(stream, loaded.get().state(), loaded.get().version(), replayed);
         }
         return loaded;
     }
 
-    private boolean replayedTooMany(AggregateType<?, ?> type, int replayed) {
+    private boolean replayedTooMany(AggregateType<?, ?> type, long replayed) {
         int every = snapshotEvery.applyAsInt(type.name());
         return every > 0 && replayed > every;
     }

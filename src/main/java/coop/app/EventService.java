@@ -13,7 +13,6 @@ import coop.store.NewEvent;
 import coop.store.RetryBackoff;
 import coop.store.StreamId;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,9 +24,11 @@ import java.util.function.Function;
  * of the system: with expected version "any", a lost race means re-read, re-check and write again, a bounded number
  * of times, with jittered back-off.
  *
- * <p>A fresh append costs the load (snapshot and tail) plus one write. Only failure paths read more: when the
- * expected version is stale or the rules reject the events, one consistent read of their ids tells a retry of
- * events already stored (answered with the original positions) from a genuine conflict.
+ * <p>A cold append costs the load (snapshot and tail) plus one write. A warm one, on an aggregate this instance
+ * has just loaded or appended to ({@link WarmStates}), costs the write alone, checked on the remembered state and
+ * written at its version. Only failure paths read more: when the expected version is stale or the rules reject the
+ * events, one consistent read of their ids tells a retry of events already stored (answered with the original
+ * positions) from a genuine conflict.
  */
 public final class EventService {
 
@@ -76,18 +77,21 @@ public final class EventService {
         @SuppressWarnings("unchecked")
         AggregateType<S, Object> type = (AggregateType<S, Object>) types.get(request.aggregateType());
         StreamId stream = new StreamId(request.tenantId(), type.name(), request.aggregateId());
-        List<EventCodec.Checked<Object>> checked = validate(type, request.events());
-        checkRules(type, current.state(), checked);
-        EventMetadata metadata = new EventMetadata(request.userId(),
-                request.correlationId().orElseGet(() -> UUID.randomUUID().toString()), request.causationId());
-        return store.append(stream, ExpectedVersion.exactly(current.version()),
-                checked.stream().map(EventCodec.Checked::stored).toList(), metadata);
+        List<EventCodec.Checked<Object>> checked = AppendChecks.schemas(codec, type, request.events());
+        S after = AppendChecks.rules(type, current.state(), checked);
+        try {
+            return write(stream, current.version(), checked.stream().map(EventCodec.Checked::stored).toList(),
+                    metadata(request.userId(), request.correlationId(), request.causationId()), after);
+        } catch (ConcurrencyConflict movedOn) {
+            aggregates.warm().forget(stream, current.version());
+            throw movedOn;
+        }
     }
 
     private <S, E> AppendResult appendTo(AggregateType<S, E> type, AppendRequest request) {
         EventStore.requireAppendable(request.events().size());
         StreamId stream = new StreamId(request.tenantId(), type.name(), request.aggregateId());
-        List<EventCodec.Checked<E>> checked = validate(type, request.events());
+        List<EventCodec.Checked<E>> checked = AppendChecks.schemas(codec, type, request.events());
         return appendDecided(type, stream, request.expected(), metadata(request.userId(), request.correlationId(),
                 request.causationId()), state -> Optional.of(checked)).orElseThrow();
     }
@@ -105,12 +109,21 @@ public final class EventService {
                                                        Optional<String> correlationId, Optional<String> causationId,
                                                        Function<S, Optional<List<ProposedEvent>>> decide) {
         return appendDecided(type, stream, ExpectedVersion.any(), metadata(userId, correlationId, causationId),
-                state -> decide.apply(state).map(events -> validate(type, events)));
+                state -> decide.apply(state).map(events -> AppendChecks.schemas(codec, type, events)));
     }
 
     private <S, E> Optional<AppendResult> appendDecided(AggregateType<S, E> type, StreamId stream,
                                                         ExpectedVersion expected, EventMetadata metadata,
                                                         Function<S, Optional<List<EventCodec.Checked<E>>>> decide) {
+        Optional<WarmStates.Known<S>> known = aggregates.warmState(type, stream);
+        // An exact expectation other than the remembered version means a stale request or state: a load tells which.
+        if (known.isPresent() && (!(expected instanceof ExpectedVersion.Exactly exactly)
+                || exactly.version() == known.get().version())) {
+            Optional<AppendResult> warm = appendWarm(type, stream, known.get(), metadata, decide);
+            if (warm.isPresent()) {
+                return warm;
+            }
+        }
         for (int attempt = 1; ; attempt++) {
             Optional<Loaded<S>> current = aggregates.load(type, stream, LoadTarget.latest());
             long version = current.map(Loaded::version).orElse(0L);
@@ -125,14 +138,15 @@ public final class EventService {
                 return Optional.of(store.findStored(stream, toStore)
                         .orElseThrow(() -> new ConcurrencyConflict(stream, expected, version)));
             }
+            S after;
             try {
-                checkRules(type, state, decided.get());
+                after = AppendChecks.rules(type, state, decided.get());
             } catch (RuleViolation violation) {
                 // A retry of events already applied fails the rules on the state they left (a second enrolment).
                 return Optional.of(store.findStored(stream, toStore).orElseThrow(() -> violation));
             }
             try {
-                return Optional.of(store.append(stream, ExpectedVersion.exactly(version), toStore, metadata));
+                return Optional.of(write(stream, version, toStore, metadata, after));
             } catch (ConcurrencyConflict lostRace) {
                 if (expected instanceof ExpectedVersion.Exactly || attempt >= ANY_ATTEMPTS) {
                     throw new ConcurrencyConflict(stream, expected, lostRace.actual());
@@ -142,35 +156,40 @@ public final class EventService {
         }
     }
 
+    /**
+     * Decides, checks and writes on the remembered state, with no load: the write's condition on its version proves
+     * that nobody appended in between. Empty when that state cannot answer alone, and the caller loads: a decision
+     * to append nothing or a broken rule may be only the stale state's; a lost condition forgets the state.
+     */
+    private <S, E> Optional<AppendResult> appendWarm(AggregateType<S, E> type, StreamId stream,
+                                                     WarmStates.Known<S> known, EventMetadata metadata,
+                                                     Function<S, Optional<List<EventCodec.Checked<E>>>> decide) {
+        Optional<List<EventCodec.Checked<E>>> decided = decide.apply(known.state());
+        if (decided.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            S after = AppendChecks.rules(type, known.state(), decided.get());
+            List<NewEvent> toStore = decided.get().stream().map(EventCodec.Checked::stored).toList();
+            return Optional.of(write(stream, known.version(), toStore, metadata, after));
+        } catch (RuleViolation | ConcurrencyConflict stale) {
+            aggregates.warm().forget(stream, known.version());
+            return Optional.empty();
+        }
+    }
+
+    /** Writes at {@code version} and remembers {@code after}, the state the new events leave, if it followed one. */
+    private <S> AppendResult write(StreamId stream, long version, List<NewEvent> toStore, EventMetadata metadata,
+                                   S after) {
+        AppendResult result = store.append(stream, ExpectedVersion.exactly(version), toStore, metadata);
+        if (!result.duplicate()) {
+            aggregates.warm().advance(stream, version, after, result.lastVersion());
+        }
+        return result;
+    }
+
     private static EventMetadata metadata(String userId, Optional<String> correlationId, Optional<String> causationId) {
         // Chosen once, before any attempt: every attempt of one request writes the same correlation.
         return new EventMetadata(userId, correlationId.orElseGet(() -> UUID.randomUUID().toString()), causationId);
-    }
-
-    private <E> List<EventCodec.Checked<E>> validate(AggregateType<?, E> type, List<ProposedEvent> events) {
-        List<InvalidEvents.Problem> problems = new ArrayList<>();
-        List<EventCodec.Checked<E>> checked = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            codec.check(type, events.get(i), "events[" + i + "]", problems).ifPresent(checked::add);
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidEvents(problems);
-        }
-        return checked;
-    }
-
-    /** Checks each event on the state the events before it in the batch leave. */
-    private static <S, E> void checkRules(AggregateType<S, E> type, S state, List<EventCodec.Checked<E>> events) {
-        S current = state;
-        for (int i = 0; i < events.size(); i++) {
-            E event = events.get(i).event();
-            try {
-                type.check(current, event);
-            } catch (RuleViolation violation) {
-                throw new RuleViolation("events[" + i + "] (" + events.get(i).stored().eventType() + "): "
-                        + violation.getMessage());
-            }
-            current = type.evolve(current, event);
-        }
     }
 }

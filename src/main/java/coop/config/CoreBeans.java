@@ -6,6 +6,7 @@ import coop.app.EventCodec;
 import coop.app.EventService;
 import coop.app.Json;
 import coop.app.SnapshotWrites;
+import coop.app.WarmStates;
 import coop.domain.family.Family;
 import coop.observability.Metrics;
 import coop.observability.SnapshotWriteMetrics;
@@ -58,9 +59,11 @@ public class CoreBeans {
     @Produces
     @Singleton
     AggregateRepository aggregateRepository(EventStore store, EventCodec codec, SnapshotSettings snapshots,
-                                            SnapshotWrites writes) {
+                                            SnapshotWrites writes, AppendSettings appends) {
         SnapshotPolicy policy = new SnapshotPolicy(snapshots.every(), snapshots.defaultEvery());
-        return new AggregateRepository(store, codec, policy::everyFor, writes);
+        // One per container, shared by every thread of it: the states appends start from without a load.
+        return new AggregateRepository(store, codec, policy::everyFor, writes,
+                new WarmStates(appends.warmCacheSize()));
     }
 
     @Produces

@@ -37,15 +37,26 @@ abstract class AppTest {
         dynamo = TestDynamo.client(requests);
         tables = TestTables.create(dynamo);
         store = new DynamoDbEventStore(dynamo, tables.storeSettings(), clock);
-        repository = new AggregateRepository(store, codec);
-        events = new EventService(new AggregateTypes(List.of(Family.INSTANCE, Counter.INSTANCE)), store, repository,
-                codec);
+        // Warm, as deployed: appends after a load or an append of the same aggregate start from the state it left.
+        repository = new AggregateRepository(store, codec, type -> 0, SnapshotWrites.NONE, new WarmStates(100));
+        events = service(repository);
         requests.reset();
     }
 
     @AfterEach
     void dropTables() {
         TestTables.cleanUp(tables, dynamo);
+    }
+
+    /** An event service of its own, on the same store, as another function instance has. */
+    EventService service(AggregateRepository aggregates) {
+        return new EventService(new AggregateTypes(List.of(Family.INSTANCE, Counter.INSTANCE)), store, aggregates,
+                codec);
+    }
+
+    /** A function instance that remembers nothing yet: its first append to a family loads it. */
+    EventService coldService() {
+        return service(new AggregateRepository(store, codec, type -> 0, SnapshotWrites.NONE, new WarmStates(100)));
     }
 
     /** Appends through the event service, as the API would, by user sarah. */

@@ -104,32 +104,52 @@ class EventServiceTest extends AppTest {
     }
 
     @Test
-    void a_fresh_append_is_the_load_plus_one_transaction_whatever_its_expectation_and_ids() {
+    void a_cold_append_is_the_load_plus_one_transaction_and_a_warm_one_the_transaction_alone() {
         append("martinez", ExpectedVersion.noStream(), enrolled("Martinez Family"));
-        List<List<String>> budgets = new java.util.ArrayList<>();
-        List<ExpectedVersion> expectations = List.of(ExpectedVersion.exactly(1), ExpectedVersion.any(),
-                ExpectedVersion.exactly(3), ExpectedVersion.any());
-        for (int i = 0; i < expectations.size(); i++) {
-            // Generated ids, then caller-chosen ones: no lookup before the write either way.
-            Optional<String> id = i < 2 ? Optional.empty() : Optional.of("child-" + i);
-            requests.reset();
-            AppendResult result = append("martinez", expectations.get(i), new ProposedEvent(id, "ChildAdded",
-                    Optional.empty(), Map.of("child_name", "Child " + i)));
-            assertThat(result.duplicate()).isFalse();
-            assertThat(requests.queriedIndexes()).isEmpty();
-            budgets.add(requests.operations());
+        for (int round = 0; round < 2; round++) {
+            // A new function instance per round: its first append is cold, its next one warm. Exact versions, then
+            // "any"; generated ids, then caller-chosen ones: no lookup before the write either way.
+            EventService instance = coldService();
+            long version = 1 + 2L * round;
+            boolean exact = round == 0;
+            Optional<String> id = exact ? Optional.empty() : Optional.of("child-" + round);
+            assertThat(appendCounted(instance, exact ? ExpectedVersion.exactly(version) : ExpectedVersion.any(),
+                    id.map(x -> x + "a"), version + 1))
+                    .as("cold, round %d", round).containsExactly("Query", "Query", "TransactWriteItems");
+            assertThat(appendCounted(instance, exact ? ExpectedVersion.exactly(version + 1) : ExpectedVersion.any(),
+                    id.map(x -> x + "b"), version + 2))
+                    .as("warm, round %d", round).containsExactly("TransactWriteItems");
         }
         requests.reset();
-        AppendResult fresh = events.append(new AppendRequest(TENANT, "Family", "chen", ExpectedVersion.noStream(),
-                List.of(new ProposedEvent(Optional.of("chen-enrol"), "FamilyEnrolled", Optional.empty(),
-                        Map.of("family_name", "Chen", "enrollment_date", "2024-09-01"))), "sarah",
-                Optional.empty(), Optional.empty()));
-        budgets.add(requests.operations());
-
+        AppendResult fresh = append("chen", ExpectedVersion.noStream(), enrolled("Chen"));
         assertThat(fresh.lastVersion()).isEqualTo(1);
-        // Snapshot and events for the rules, then the conditional write: no GetItem, no index, no PutItem.
-        assertThat(budgets).allSatisfy(budget ->
-                assertThat(budget).containsExactly("Query", "Query", "TransactWriteItems"));
+        assertThat(requests.operations()).containsExactly("Query", "Query", "TransactWriteItems");
+    }
+
+    @Test
+    void the_state_a_warm_append_leaves_is_the_state_a_load_rebuilds() {
+        append("martinez", ExpectedVersion.noStream(), enrolled("Martinez Family"));
+        append("martinez", ExpectedVersion.any(), proposed("ChildAdded", Map.of("child_name", "Sofia")),
+                proposed("PaymentDue", Map.of("amount", 450, "due_date", "2024-10-01")));
+        append("martinez", ExpectedVersion.exactly(3), proposed("PaymentReceived", Map.of("amount", 200,
+                "date", "2024-10-02", "payment_method", "card")));
+
+        Loaded<FamilyState> loaded = new AggregateRepository(store, codec)
+                .load(Family.INSTANCE, MARTINEZ, LoadTarget.latest()).orElseThrow();
+        WarmStates.Known<FamilyState> warm = repository.warm().<FamilyState>get(MARTINEZ).orElseThrow();
+        assertThat(warm.state()).isEqualTo(loaded.state());
+        assertThat(warm.version()).isEqualTo(4);
+    }
+
+    private List<String> appendCounted(EventService instance, ExpectedVersion expected, Optional<String> id,
+                                       long expectedVersion) {
+        requests.reset();
+        AppendResult result = instance.append(new AppendRequest(TENANT, "Family", "martinez", expected,
+                List.of(new ProposedEvent(id, "ChildAdded", Optional.empty(), Map.of("child_name", "Child"))),
+                "sarah", Optional.empty(), Optional.empty()));
+        assertThat(result.duplicate()).isFalse();
+        assertThat(result.lastVersion()).isEqualTo(expectedVersion);
+        return requests.operations();
     }
 
     @Test

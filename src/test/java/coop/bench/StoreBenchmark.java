@@ -1,10 +1,16 @@
 package coop.bench;
 
 import coop.app.AggregateRepository;
+import coop.app.AggregateTypes;
+import coop.app.AppendRequest;
 import coop.app.EventCodec;
+import coop.app.EventService;
 import coop.app.Json;
 import coop.app.LoadTarget;
 import coop.app.Loaded;
+import coop.app.ProposedEvent;
+import coop.app.SnapshotWrites;
+import coop.app.WarmStates;
 import coop.domain.family.Family;
 import coop.domain.family.FamilyEnrolled;
 import coop.domain.family.FamilyState;
@@ -27,11 +33,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Prints how fast the store appends and loads, and how many DynamoDB requests each operation sends, against the
+ * Prints how fast the store appends and loads (and the event service appends, cold and warm), and how many DynamoDB
+ * requests each operation sends, against the
  * test server (the embedded moto unless {@code -Dcoop.test.dynamodb-endpoint} names another). Latencies against
  * moto measure moto more than the store; the request counts are what carries over to DynamoDB.
  *
@@ -85,6 +93,16 @@ public final class StoreBenchmark {
         measure("retry of a stored event (duplicate)", APPENDS / 4, () ->
                 store.append(stream, ExpectedVersion.exactly(1), List.of(firstDue), meta()));
 
+        // Through the event service, as the API appends: cold (an instance that has not seen the family loads it
+        // first) beside warm (one that loaded or appended to it writes at once).
+        StreamId served = new StreamId("bench", "Family", "served");
+        serviceWith(new WarmStates(0)).append(request(served, enrolledProposal()));
+        measure("service append, cold", APPENDS, () ->
+                serviceWith(new WarmStates(1)).append(request(served, dueProposal())));
+        EventService warm = serviceWith(new WarmStates(2000));
+        warm.append(request(served, dueProposal()));
+        measure("service append, warm", APPENDS, () -> warm.append(request(served, dueProposal())));
+
         StreamId longStream = new StreamId("bench", "Family", "long");
         store.append(longStream, ExpectedVersion.noStream(), List.of(enrolled()), meta());
         for (long v = 1; v < STREAM_LENGTH; v += EventStore.MAX_EVENTS_PER_APPEND) {
@@ -113,6 +131,27 @@ public final class StoreBenchmark {
         Arrays.sort(micros);
         System.out.printf("%-40s p50 %7.2f ms  p95 %7.2f ms  requests/op %.2f%n", name, micros[times / 2] / 1000.0,
                 micros[(int) (times * 0.95)] / 1000.0, requests.operations().size() / (double) times);
+    }
+
+    /** An instance of the event service with snapshots on demand every 50 events, as deployed for Family. */
+    private EventService serviceWith(WarmStates warm) {
+        AggregateRepository aggregates = new AggregateRepository(store, codec, type -> 50, SnapshotWrites.NONE, warm);
+        return new EventService(new AggregateTypes(List.of(Family.INSTANCE)), store, aggregates, codec);
+    }
+
+    private static AppendRequest request(StreamId stream, ProposedEvent event) {
+        return new AppendRequest(stream.tenantId(), stream.aggregateType(), stream.aggregateId(), ExpectedVersion.any(),
+                List.of(event), "bench", Optional.empty(), Optional.empty());
+    }
+
+    private ProposedEvent enrolledProposal() {
+        return codec.propose(Family.INSTANCE, new FamilyEnrolled("Bench Family", LocalDate.of(2024, 9, 1), null, 0),
+                Optional.empty());
+    }
+
+    private ProposedEvent dueProposal() {
+        return codec.propose(Family.INSTANCE, new PaymentDue(new BigDecimal("450"), LocalDate.of(2024, 10, 1)),
+                Optional.empty());
     }
 
     private NewEvent enrolled() {

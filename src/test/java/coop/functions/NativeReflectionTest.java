@@ -86,6 +86,7 @@ class NativeReflectionTest {
             Map.entry("coop.domain.Compensation$Skip", "a revert decision"),
             Map.entry("coop.app.EventCodec$Checked", "a checked event before its append"),
             Map.entry("coop.app.Reverts$Outcome", "a revert step"),
+            Map.entry("coop.app.WarmStates$Known", "a state an instance remembers for its next append, in memory"),
             Map.entry("coop.config.MetricsSettings$Output", "configuration"),
             Map.entry("coop.functions.SimulateBody", "built by hand from a JsonNode"),
             Map.entry("coop.observability.HttpRequestLog$Served", "logged field by field"),

@@ -1,6 +1,10 @@
 package coop.stream;
 
+import coop.app.AggregateRepository;
+import coop.app.EventService;
 import coop.app.LoadTarget;
+import coop.app.SnapshotWrites;
+import coop.app.WarmStates;
 import coop.domain.family.DuePayment;
 import coop.domain.family.Family;
 import coop.domain.family.FamilyState;
@@ -29,8 +33,11 @@ class OverdueSchedulerTest extends StreamTest {
 
     private static final LocalDate TODAY = LocalDate.parse("2024-10-15");
 
+    /** A copy of the job in a function instance of its own, which remembers the families it loads, as deployed. */
     private OverduePayments scheduler() {
-        return new OverduePayments(readModels, aggregates, events, codec, clock);
+        AggregateRepository warm = new AggregateRepository(store, codec, type -> 0, SnapshotWrites.NONE,
+                new WarmStates(100));
+        return new OverduePayments(readModels, warm, new EventService(types, store, warm, codec), codec, clock);
     }
 
     private FamilyState state(String familyId) {
@@ -55,6 +62,27 @@ class OverdueSchedulerTest extends StreamTest {
         assertThat(overdueEvents("chen")).isEqualTo(2);
         assertThat(state("chen").dues()).hasSize(2).allMatch(DuePayment::overdue);
         assertThat(state("chen").duesToMarkOverdue(TODAY)).isEmpty();
+    }
+
+    @Test
+    void each_family_is_loaded_once_and_each_due_costs_one_write() {
+        enroll("chen", "Chen Family");
+        due("chen", 450, "2024-10-01");
+        due("chen", 450, "2024-10-01");
+        due("chen", 300, "2024-10-05");
+        deliverAll();
+        clock.set(Instant.parse("2024-10-15T06:00:00Z"));
+        OverduePayments job = scheduler();
+        requests.reset();
+
+        assertThat(job.markOverdue().markedOverdue()).isEqualTo(3);
+
+        // The tenants and the "due" listing, the family's load (snapshot and events), which leaves the state its
+        // appends start from: one write per due and no load before it (cold, each would load again: 6 queries
+        // more), then the "overdue" listing.
+        assertThat(requests.operations()).containsExactly("Query", "Query", "Query", "Query",
+                "TransactWriteItems", "TransactWriteItems", "TransactWriteItems", "Query");
+        assertThat(overdueEvents("chen")).isEqualTo(3);
     }
 
     @Test

@@ -6,6 +6,8 @@ import coop.app.Envelopes;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import coop.app.AggregateRepository;
+import coop.app.SnapshotWrites;
+import coop.app.WarmStates;
 import coop.app.AggregateTypes;
 import coop.app.AppendRequest;
 import coop.app.EventCodec;
@@ -81,7 +83,7 @@ abstract class StreamTest {
         store = new DynamoDbEventStore(dynamo, tables.storeSettings(), clock);
         codec = new EventCodec(Json.mapper());
         types = new AggregateTypes(List.of(Family.INSTANCE));
-        aggregates = new AggregateRepository(store, codec);
+        aggregates = new AggregateRepository(store, codec, type -> 0, SnapshotWrites.NONE, warmStates());
         events = new EventService(types, store, aggregates, codec);
         checkpoints = new DynamoDbCheckpoints(dynamo, tables.name("CheckpointsTable"));
         readModels = new DynamoDbReadModels(dynamo, tables.name("ReadModelsTable"));
@@ -101,6 +103,11 @@ abstract class StreamTest {
 
     List<Subscriber> subscribers() {
         return portalAndFeed();
+    }
+
+    /** What the one instance these tests run remembers for its appends; nothing unless a test says otherwise. */
+    WarmStates warmStates() {
+        return WarmStates.NONE;
     }
 
     private List<Subscriber> portalAndFeed() {

@@ -1,0 +1,106 @@
+package coop.app;
+
+import coop.store.StreamId;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The latest state this function instance saw of each aggregate it recently loaded or appended to, so that the next
+ * append can be checked against it and written at its version without loading it again: the write's condition on
+ * (stream, version) proves that nobody appended in between, and a lost condition makes the writer forget the entry
+ * and load. Only appends ask it anything; reads always load, since nothing here says an entry is still current.
+ *
+ * <p>Bounded: the least recently used entry goes once {@code capacity} are held. An entry is the key, a small
+ * record and the state, which it shares with nothing else once the request that made it has answered (measured: a
+ * Family of three children and its 20 recent payments is about 3 KB of heap, so 2,000 of them about 6 MB; one at
+ * every limit of {@code FamilyLimits} about 80 KB). Entries only move forward: a state older than the one held is
+ * ignored, so a slow load cannot replace what a faster append left. Thread-safe; states are immutable, so two
+ * writers may hold the same one.
+ *
+ * <p>Nothing here outlives the process that built it, so a state schema or an upcaster of another release never
+ * meets a remembered state: those matter only for what is stored (snapshots and events), which loads still read.
+ */
+public final class WarmStates {
+
+    /** Remembers nothing: every append loads. */
+    public static final WarmStates NONE = new WarmStates(0);
+
+    /**
+     * A state and the version it is the state after.
+     *
+     * @param replayed how many events a load of that version replays after the newest snapshot, as far as this
+     *                 instance knows: appends on it add to it, so that one due for a snapshot can be loaded instead
+     */
+    public record Known<S>(S state, long version, long replayed) {
+    }
+
+    private final int capacity;
+    private final Map<StreamId, Known<?>> entries;
+
+    /** @param capacity how many aggregates to remember at most; 0 remembers none */
+    public WarmStates(int capacity) {
+        if (capacity < 0) {
+            throw new IllegalArgumentException("capacity must be >= 0, not " + capacity);
+        }
+        this.capacity = capacity;
+        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<StreamId, Known<?>> eldest) {
+                return size() > WarmStates.this.capacity;
+            }
+        };
+    }
+
+    /** The state last remembered for {@code stream}, of the type {@code stream} names. */
+    @SuppressWarnings("unchecked")
+    public synchronized <S> Optional<Known<S>> get(StreamId stream) {
+        return Optional.ofNullable((Known<S>) entries.get(stream));
+    }
+
+    /**
+     * Remembers {@code state} as the state after {@code version}, a load of which replays {@code replayed} events,
+     * unless a later one is remembered already. One of the same version is replaced: it is the same state, but a
+     * load that just stored a snapshot knows better what the next load replays.
+     */
+    public synchronized <S> void remember(StreamId stream, S state, long version, long replayed) {
+        if (capacity == 0) {
+            return;
+        }
+        Known<?> held = entries.get(stream);
+        if (held == null || held.version() <= version) {
+            entries.put(stream, new Known<>(state, version, replayed));
+        }
+    }
+
+    /**
+     * Moves the remembered state of {@code stream} from {@code followed} to {@code after} at {@code version}, once
+     * events were written after it (a write at 0 needs nothing remembered: it created the stream). Nothing when the
+     * state after {@code followed} is not the one remembered (the writer started from a state it got elsewhere, e.g.
+     * a trigger's batch): what a load of it replays is unknown.
+     */
+    public synchronized <S> void advance(StreamId stream, long followed, S after, long version) {
+        Known<?> held = entries.get(stream);
+        if (held != null && held.version() == followed) {
+            entries.put(stream, new Known<>(after, version, held.replayed() + version - followed));
+        } else if (followed == 0) {
+            remember(stream, after, version, version);
+        }
+    }
+
+    /**
+     * Forgets what is remembered for {@code stream} if it is still the state after {@code version}: a writer that
+     * lost its condition on that version must not drop a later state another thread has remembered meanwhile.
+     */
+    public synchronized void forget(StreamId stream, long version) {
+        Known<?> held = entries.get(stream);
+        if (held != null && held.version() == version) {
+            entries.remove(stream);
+        }
+    }
+
+    public synchronized int size() {
+        return entries.size();
+    }
+}
