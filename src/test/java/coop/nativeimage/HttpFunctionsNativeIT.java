@@ -100,7 +100,7 @@ class HttpFunctionsNativeIT {
         assertThat(first.path("events").findValuesAsText("event_id")).containsExactly(family + "-enrolled");
         String token = first.path("next_page_token").asText();
         assertThat(token).as(first.toString()).isNotBlank();
-        JsonNode second = call(query, history.query("next_page_token", token)).body();
+        JsonNode second = call(query, history.query("page_token", token)).body();
         assertThat(second.path("events").findValuesAsText("event_id")).containsExactly(family + "-child");
 
         JsonNode children = call(query, ApiCall.to("GET /events").query("event_type", "ChildAdded")).body();
