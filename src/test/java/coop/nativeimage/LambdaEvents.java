@@ -25,6 +25,7 @@ final class LambdaEvents {
     /** The API Gateway event of {@code call}, camel-case as Lambda sends it. */
     static String http(ApiCall call) throws JsonProcessingException {
         ObjectNode event = LAMBDA.valueToTree(call.event());
+        event.remove("base64Encoded");  // Lombok's name for the flag; Lambda's JSON calls it isBase64Encoded
         event.put("isBase64Encoded", false);
         return LAMBDA.writeValueAsString(event);
     }
