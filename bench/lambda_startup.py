@@ -26,6 +26,7 @@ RUNTIME_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda"
 TENANT, FAMILY = "bench-coop", "bench"
 BASELINE, APP, FLOOR, HELLO = "loadAggregate baseline", "loadAggregate (app)", "Funqy + one GetItem", "hello-world Funqy"
 NATIVE = "loadAggregate (native)"
+NATIVE_HANDLER = "not.used.in.provided.runtime"  # infra/template.yaml's Handler for provided.al2023
 
 
 def free_port():
@@ -111,7 +112,7 @@ def run_once(java, task, runtime_jars, api, env, handler, class_log=None):
             command.append("-Xlog:class+load=info:file=%s" % class_log)
         classpath = os.pathsep.join([task, os.path.join(task, "lib", "*"), os.path.join(runtime_jars, "*")])
         command += ["-cp", classpath, RUNTIME_MAIN, handler]
-    full_env = dict(os.environ, AWS_LAMBDA_RUNTIME_API=api.address, LAMBDA_TASK_ROOT=task, _HANDLER=handler,
+    full_env = dict(os.environ, AWS_LAMBDA_RUNTIME_API=api.address, LAMBDA_TASK_ROOT=task, _HANDLER=handler or NATIVE_HANDLER,
                     AWS_REGION="us-east-1", AWS_DEFAULT_REGION="us-east-1", AWS_ACCESS_KEY_ID="test",
                     AWS_SECRET_ACCESS_KEY="test", AWS_LAMBDA_FUNCTION_NAME="bench",
                     AWS_LAMBDA_FUNCTION_MEMORY_SIZE="1024", AWS_LAMBDA_FUNCTION_VERSION="1", **env)
