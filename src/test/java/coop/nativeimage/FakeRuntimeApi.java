@@ -54,18 +54,23 @@ final class FakeRuntimeApi implements AutoCloseable {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** Hands {@code event} to the function's next poll and waits for its answer. */
-    Answer invoke(String event, Duration timeout) throws Exception {
+    /**
+     * Hands {@code event} to the function's next poll and waits for its answer; {@code exited} completes when the
+     * function's process ends, which ends the wait at once.
+     */
+    Answer invoke(String event, Duration timeout, CompletableFuture<?> exited) throws Exception {
         String requestId = UUID.randomUUID().toString();
         CompletableFuture<Answer> answer = new CompletableFuture<>();
         answers.put(requestId, answer);
         pending.put(new Invocation(requestId, event));
-        CompletableFuture<Object> first = CompletableFuture.anyOf(answer, initError);
-        Object result = first.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        Object result = CompletableFuture.anyOf(answer, initError, exited).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (result instanceof String failedInit) {
             throw new IllegalStateException("the function reported an init error: " + failedInit);
         }
-        return (Answer) result;
+        if (!(result instanceof Answer reply)) {
+            throw new IllegalStateException("the function's process ended before it answered");
+        }
+        return reply;
     }
 
     private void serve(HttpExchange exchange) throws IOException {

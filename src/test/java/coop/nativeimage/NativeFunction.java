@@ -28,6 +28,7 @@ final class NativeFunction implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(90);
+    private static boolean librariesPlaced;
 
     private final FakeRuntimeApi runtimeApi;
     private final Process process;
@@ -52,7 +53,13 @@ final class NativeFunction implements AutoCloseable {
 
     /** Hands one event to the function, as Lambda does, and returns its answer; a Lambda error fails the test. */
     JsonNode invoke(String event) throws Exception {
-        FakeRuntimeApi.Answer answer = runtimeApi.invoke(event, CALL_TIMEOUT);
+        FakeRuntimeApi.Answer answer;
+        try {
+            answer = runtimeApi.invoke(event, CALL_TIMEOUT, process.onExit());
+        } catch (Exception e) {
+            throw new AssertionError("no answer (" + e + "); process alive: " + process.isAlive() + "; output:\n"
+                    + output(), e);
+        }
         assertThat(answer.kind()).as("answer %s; output:%n%s", answer.body(), output()).isEqualTo("response");
         return JSON.readTree(answer.body());
     }
@@ -79,7 +86,8 @@ final class NativeFunction implements AutoCloseable {
 
     /**
      * The binary, with the shared libraries the stand-in native-image's images load from beside them
-     * ({@code -Dnative.libraries}; a real GraalVM or Mandrel build needs none).
+     * ({@code -Dnative.libraries}; a real GraalVM or Mandrel build needs none). They are placed once per test JVM and
+     * moved in whole: replacing one while a function started earlier is still loading it kills that function.
      */
     private static synchronized Path binary() throws IOException {
         String configured = System.getProperty("native.binary");
@@ -88,13 +96,17 @@ final class NativeFunction implements AutoCloseable {
         Path binary = Path.of(configured);
         assertThat(binary).as("the native executable; build it with ./mvnw -Pnative package").isExecutable();
         Path libraries = Path.of(System.getProperty("native.libraries", ""));
-        if (!libraries.toString().isEmpty() && Files.isDirectory(libraries)) {
+        if (!librariesPlaced && !libraries.toString().isEmpty() && Files.isDirectory(libraries)) {
             try (DirectoryStream<Path> shared = Files.newDirectoryStream(libraries, "*.so")) {
                 for (Path library : shared) {
-                    Files.copy(library, binary.resolveSibling(library.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                    Path partial = binary.resolveSibling(library.getFileName() + ".partial");
+                    Files.copy(library, partial, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(partial, binary.resolveSibling(library.getFileName()),
+                            StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 }
             }
         }
+        librariesPlaced = true;
         return binary;
     }
 
