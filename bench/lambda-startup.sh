@@ -7,6 +7,10 @@
 #
 #   ./mvnw package -DskipTests && bench/lambda-startup.sh [runs]      # default 5 runs each; prints medians
 #   BASELINE_ZIP=/tmp/before.zip bench/lambda-startup.sh              # also measures an earlier build, in the same run
+#   NATIVE_ZIP=/tmp/native.zip bench/lambda-startup.sh                # also the native build (./mvnw package -Pnative
+#                                                                     # writes target/function.zip: copy it away first)
+# The native bootstrap runs as provided.al2023 runs it; the stand-in native-image's binaries also need the JDK's shared
+# libraries beside them: NATIVE_LIBS (default $GRAALVM_HOME/rt) names their folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -118,4 +122,5 @@ quarkus.dynamodb.sync-client.type=url
 quarkus.dynamodb.devservices.enabled=false"
 
 python3 bench/lambda_startup.py --runs "$RUNS" --work "$WORK" --java "${JAVA_HOME:+$JAVA_HOME/bin/}java" \
-  --app "$ROOT/target/function.zip" --hello "$HELLO/target/function.zip" --floor "$FLOOR/target/function.zip" ${BASELINE_ZIP:+--baseline "$BASELINE_ZIP"}
+  --app "$ROOT/target/function.zip" --hello "$HELLO/target/function.zip" --floor "$FLOOR/target/function.zip" ${BASELINE_ZIP:+--baseline "$BASELINE_ZIP"} \
+  ${NATIVE_ZIP:+--native "$NATIVE_ZIP"} ${NATIVE_ZIP:+--native-libs "${NATIVE_LIBS:-${GRAALVM_HOME:-}/rt}"}

@@ -2,7 +2,10 @@
 
 Run through bench/lambda-startup.sh, which builds what this needs. Prints, for the application's loadAggregate, a
 hello-world Funqy function and the smallest Funqy function that reads one DynamoDB item with the same SDK client: median spawn-to-first-response, median init (spawn to the first /next poll), median first
-invocation (that poll to the response), classes loaded, and the zip size; then the ratios.
+invocation (that poll to the response), the resident set when the answer arrived, classes loaded, and the zip size;
+then the ratios. With --native, the native build's loadAggregate too: its bootstrap, started as provided.al2023
+starts it (no Java runtime client; the Runtime API then leaves out the Cognito and client-context headers, as Lambda
+does for HTTP events: Quarkus' native poll loop cannot parse the "{}" the Java runtime client needs).
 """
 import argparse
 import json
@@ -22,6 +25,8 @@ HELLO_HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest"
 RUNTIME_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda"
 TENANT, FAMILY = "bench-coop", "bench"
 BASELINE, APP, FLOOR, HELLO = "loadAggregate baseline", "loadAggregate (app)", "Funqy + one GetItem", "hello-world Funqy"
+NATIVE = "loadAggregate (native)"
+NATIVE_HANDLER = "not.used.in.provided.runtime"  # infra/template.yaml's Handler for provided.al2023
 
 
 def free_port():
@@ -33,7 +38,7 @@ def free_port():
 class RuntimeApi:
     """The Lambda Runtime API: hands out one event, records when it was polled and when it was answered."""
 
-    def __init__(self, event):
+    def __init__(self, event, java_client=True):
         self.event = event
         self.reset()
         api = self
@@ -53,9 +58,10 @@ class RuntimeApi:
                         self.send_header("Lambda-Runtime-Invoked-Function-Arn",
                                          "arn:aws:lambda:us-east-1:123456789012:function:bench")
                         self.send_header("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000")
-                        # The runtime client's native code reads these two unconditionally.
-                        self.send_header("Lambda-Runtime-Client-Context", "{}")
-                        self.send_header("Lambda-Runtime-Cognito-Identity", "{}")
+                        if java_client:
+                            # The Java runtime client's native code reads these two unconditionally.
+                            self.send_header("Lambda-Runtime-Client-Context", "{}")
+                            self.send_header("Lambda-Runtime-Cognito-Identity", "{}")
                         self.send_header("Content-Type", "application/json")
                         self.send_header("Content-Length", str(len(body)))
                         self.end_headers()
@@ -87,21 +93,33 @@ class RuntimeApi:
         return "127.0.0.1:%d" % self.server.server_address[1]
 
 
+def resident_mb(pid):
+    with open("/proc/%d/status" % pid) as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
 def run_once(java, task, runtime_jars, api, env, handler, class_log=None):
     api.reset()
-    # The java21 runtime's own JVM options (C1 only, serial GC); infra/template.yaml adds none (no JAVA_TOOL_OPTIONS).
-    command = [java, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx900m"]
-    if class_log:
-        command.append("-Xlog:class+load=info:file=%s" % class_log)
-    classpath = os.pathsep.join([task, os.path.join(task, "lib", "*"), os.path.join(runtime_jars, "*")])
-    command += ["-cp", classpath, RUNTIME_MAIN, handler]
-    full_env = dict(os.environ, AWS_LAMBDA_RUNTIME_API=api.address, LAMBDA_TASK_ROOT=task, _HANDLER=handler,
+    if handler is None:  # a native bootstrap, as provided.al2023 starts it
+        command = [os.path.join(task, "bootstrap")]
+    else:
+        # The java21 runtime's own JVM options (C1 only, serial GC); infra/template.yaml adds none (no JAVA_TOOL_OPTIONS).
+        command = [java, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx900m"]
+        if class_log:
+            command.append("-Xlog:class+load=info:file=%s" % class_log)
+        classpath = os.pathsep.join([task, os.path.join(task, "lib", "*"), os.path.join(runtime_jars, "*")])
+        command += ["-cp", classpath, RUNTIME_MAIN, handler]
+    full_env = dict(os.environ, AWS_LAMBDA_RUNTIME_API=api.address, LAMBDA_TASK_ROOT=task, _HANDLER=handler or NATIVE_HANDLER,
                     AWS_REGION="us-east-1", AWS_DEFAULT_REGION="us-east-1", AWS_ACCESS_KEY_ID="test",
                     AWS_SECRET_ACCESS_KEY="test", AWS_LAMBDA_FUNCTION_NAME="bench",
                     AWS_LAMBDA_FUNCTION_MEMORY_SIZE="1024", AWS_LAMBDA_FUNCTION_VERSION="1", **env)
     spawned = time.monotonic()
     process = subprocess.Popen(command, cwd=task, env=full_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     finished = api.done.wait(180)
+    rss = resident_mb(process.pid) if finished and process.poll() is None else float("nan")
     process.kill()
     _, err = process.communicate()
     if not finished or api.answer is None:
@@ -109,13 +127,13 @@ def run_once(java, task, runtime_jars, api, env, handler, class_log=None):
     kind, body = api.answer
     if kind != "response":
         sys.exit("the function failed (%s): %s\nstderr:\n%s" % (kind, body[:2000], err.decode()[-3000:]))
-    return api.answered - spawned, api.polled - spawned, api.answered - api.polled, body
+    return api.answered - spawned, api.polled - spawned, api.answered - api.polled, rss, body
 
 
 class Target:
     """One artifact to start: its unpacked task root, its Runtime API, the event and environment of its call."""
 
-    def __init__(self, label, name, zip_path, event, env, args, expect, handler=TEMPLATE_HANDLER):
+    def __init__(self, label, name, zip_path, event, env, args, expect, handler=TEMPLATE_HANDLER, libs=None):
         self.label, self.zip_path, self.env, self.handler, self.expect = label, zip_path, env, handler, expect
         self.args = args
         self.task = os.path.join(args.work, name, "task")
@@ -123,7 +141,13 @@ class Target:
         shutil.rmtree(self.task, ignore_errors=True)
         with zipfile.ZipFile(zip_path) as archive:
             archive.extractall(self.task)
-        self.api = RuntimeApi(event)
+        if handler is None:
+            os.chmod(os.path.join(self.task, "bootstrap"), 0o755)
+            # The stand-in native-image's binaries load the JDK's shared libraries from beside them.
+            for library in os.listdir(libs) if libs and os.path.isdir(libs) else []:
+                if library.endswith(".so"):
+                    shutil.copy(os.path.join(libs, library), self.task)
+        self.api = RuntimeApi(event, java_client=handler is not None)
         self.runs = []
 
     def run(self, class_log=None):
@@ -132,17 +156,20 @@ class Target:
 
     def check(self):
         """A first start that warms the OS caches, checks the answer and counts the classes loaded."""
-        *_, body = self.run(self.class_log)
+        *_, body = self.run(None if self.handler is None else self.class_log)
         if self.expect not in body:
             sys.exit("%s answered %s, expected it to contain %s" % (self.label, body[:500], self.expect))
-        with open(self.class_log) as log:
-            self.classes = sum(1 for line in log if "class,load" in line)
+        self.classes = 0  # a native image loads no classes at run time
+        if self.handler is not None:
+            with open(self.class_log) as log:
+                self.classes = sum(1 for line in log if "class,load" in line)
 
     def figures(self):
         return {
             "total": statistics.median(r[0] for r in self.runs),
             "init": statistics.median(r[1] for r in self.runs),
             "first": statistics.median(r[2] for r in self.runs),
+            "rss_mb": statistics.median(r[3] for r in self.runs),
             "classes": self.classes,
             "zip_mb": os.path.getsize(self.zip_path) / 1e6,
         }
@@ -154,7 +181,7 @@ def measure(targets, runs):
         target.check()
     for _ in range(runs):
         for target in targets:
-            target.runs.append(target.run()[:3])
+            target.runs.append(target.run()[:4])
     return {target.label: target.figures() for target in targets}
 
 
@@ -198,6 +225,8 @@ def main():
     for option in ("--work", "--java", "--app", "--hello", "--floor"):
         parser.add_argument(option, required=True)
     parser.add_argument("--baseline", help="another build of function.zip (e.g. before a change), measured alike")
+    parser.add_argument("--native", help="the native build's function.zip (./mvnw package -Pnative)")
+    parser.add_argument("--native-libs", help="shared libraries the native bootstrap loads from beside it")
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     moto, endpoint = start_moto()
@@ -218,6 +247,9 @@ def main():
         targets = []
         if args.baseline:
             targets.append(Target(BASELINE, "baseline", args.baseline, load, app_env, args, "Bench Family"))
+        if args.native:
+            targets.append(Target(NATIVE, "native", args.native, load, app_env, args, "Bench Family", None,
+                                  args.native_libs))
         targets += [
             Target(APP, "app", args.app, load, app_env, args, "Bench Family"),
             Target(FLOOR, "floor", args.floor, "%s#Family#%s" % (TENANT, FAMILY),
@@ -229,10 +261,11 @@ def main():
         rows = measure(targets, args.runs)
     finally:
         moto.kill()
-    print("%-22s %12s %12s %12s %10s %8s" % ("", "spawn->resp", "init", "1st call", "classes", "zip MB"))
+    print("%-24s %12s %12s %12s %8s %10s %8s" % ("", "spawn->resp", "init", "1st call", "RSS MB", "classes",
+                                                  "zip MB"))
     for name, row in rows.items():
-        print("%-22s %11.2fs %11.2fs %11.2fs %10d %8.1f" % (name, row["total"], row["init"], row["first"],
-                                                          row["classes"], row["zip_mb"]))
+        print("%-24s %11.3fs %11.3fs %11.3fs %8.0f %10s %8.1f" % (name, row["total"], row["init"], row["first"],
+                                                              row["rss_mb"], row["classes"] or "-", row["zip_mb"]))
     hello, floor = rows[HELLO], rows[FLOOR]
     for name in [label for label in rows if label != HELLO]:
         app = rows[name]
