@@ -15,6 +15,7 @@ import coop.store.StreamCatalog;
 import coop.store.dynamodb.DynamoDbCheckpoints;
 import coop.store.dynamodb.DynamoDbReadModels;
 import coop.store.dynamodb.EventTableScan;
+import coop.store.dynamodb.PersonalData;
 import coop.stream.EventFeed;
 import coop.stream.FamilySummaryProjection;
 import coop.stream.FeedPublisher;
@@ -54,8 +55,8 @@ public class StreamBeans {
 
     @Produces
     @Singleton
-    StreamCatalog streamCatalog(DynamoDbClient dynamo, TableNames tables) {
-        return new EventTableScan(dynamo, tables.events());
+    StreamCatalog streamCatalog(DynamoDbClient dynamo, TableNames tables, PersonalData personal) {
+        return new EventTableScan(dynamo, tables.events(), personal);
     }
 
     @Produces

@@ -54,15 +54,25 @@ class TemplateTest {
     private static final String REBUILD_FUNCTION = "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:"
             + "function:${AWS::StackName}-rebuildProjection:live";
 
+    /** Appends that may carry a family's first personal data write its data key in the same transaction. */
+    private static final Set<Grant> DATA_KEYS_WRITE = grants(on("KeysTable", "dynamodb:GetItem", "dynamodb:PutItem"),
+            on("DataKeysKey", "kms:Decrypt", "kms:GenerateDataKey"));
+
+    /** Readers of events and snapshots open personal values with the family's key, unwrapped by KMS. */
+    private static final Set<Grant> DATA_KEYS_READ = grants(on("KeysTable", "dynamodb:GetItem"),
+            on("DataKeysKey", "kms:Decrypt"));
+
     private static final String[] CHECKPOINTS = {"dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem"};
 
     /** What each function may do besides writing its own logs; anything more or less fails. */
     private static final Map<String, Set<Grant>> EXPECTED_GRANTS = Map.of(
             "appendEvents", grants(
+                    DATA_KEYS_WRITE,
                     on("EventsTable", APPEND),
                     on("EventIdsTable", RESERVE_IDS),
                     on("SnapshotsTable", SNAPSHOTS)),
             "revertCorrelation", grants(
+                    DATA_KEYS_WRITE,
                     on("EventsTable", APPEND),
                     on("EventsTable", "dynamodb:GetItem"),
                     on("EventIdsTable", RESERVE_IDS),
@@ -70,10 +80,12 @@ class TemplateTest {
                     on("EventsTable/index/by_correlation", "dynamodb:Query"),
                     on("SnapshotsTable", SNAPSHOTS)),
             "loadAggregate", grants(
+                    DATA_KEYS_READ,
                     on("EventsTable", "dynamodb:Query"),
                     on("EventsTable/index/by_stream_time", "dynamodb:Query"),
                     on("SnapshotsTable", SNAPSHOTS)),
             "queryEvents", grants(
+                    DATA_KEYS_READ,
                     on("EventsTable", "dynamodb:Query", "dynamodb:GetItem"),
                     on("EventsTable/index/*", "dynamodb:Query"),
                     on("EventIdsTable", "dynamodb:GetItem"),
@@ -86,6 +98,7 @@ class TemplateTest {
                     on("EventsTable", "dynamodb:DescribeTable"),
                     on(REBUILD_FUNCTION, "lambda:InvokeFunction")),
             "rebuildProjection", grants(
+                    DATA_KEYS_READ,
                     on("EventsTable", "dynamodb:Scan", "dynamodb:Query"),
                     on("SnapshotsTable", SNAPSHOTS),
                     on("ReadModelsTable", "dynamodb:PutItem"),
@@ -96,6 +109,7 @@ class TemplateTest {
                     on("EventsTable", "dynamodb:DescribeTable", "dynamodb:UpdateItem"),
                     on("EventIdsTable", "dynamodb:PutItem")),
             "processStreamRecord", grants(
+                    DATA_KEYS_WRITE,
                     on("EventsTable/stream", "dynamodb:DescribeStream", "dynamodb:GetRecords",
                             "dynamodb:GetShardIterator"),
                     on("*", "dynamodb:ListStreams"),
@@ -109,6 +123,7 @@ class TemplateTest {
                     on("FeedBus", "events:PutEvents"),
                     on("StreamDeadLetterQueue", "sqs:SendMessage")),
             "replayEvents", grants(
+                    DATA_KEYS_WRITE,
                     on("EventsTable", "dynamodb:Query", "dynamodb:GetItem", "dynamodb:PutItem",
                             "dynamodb:ConditionCheckItem", "dynamodb:Scan"),
                     on("EventsTable/index/*", "dynamodb:Query"),
@@ -118,6 +133,7 @@ class TemplateTest {
                     on("CheckpointsTable", CHECKPOINTS),
                     on("FeedBus", "events:PutEvents")),
             "markOverduePayments", grants(
+                    DATA_KEYS_READ,
                     on("ReadModelsTable", "dynamodb:Query"),
                     on("ReadModelsTable/index/by_listing", "dynamodb:Query"),
                     on("EventsTable", APPEND),
@@ -186,6 +202,19 @@ class TemplateTest {
         assertThat(TEMPLATE.parameter("RolesClaim").path("Default").asText()).isEqualTo("roles");
         assertThat(TEMPLATE.parameter("FamilyClaim").path("Default").asText()).isEqualTo("family_id");
         assertThat(TEMPLATE.resource("FeedBus").path("Type").asText()).isEqualTo("AWS::Events::EventBus");
+        assertThat(variables.path("COOP_TABLES_KEYS").asText()).isEqualTo("KeysTable");
+        assertThat(variables.path("COOP_KEYS_KMS_KEY_ID").asText()).isEqualTo("DataKeysKey.Arn");
+    }
+
+    @Test
+    void data_keys_are_wrapped_by_a_rotating_kms_key_and_kept_restorable_for_a_stated_time() {
+        JsonNode key = TEMPLATE.resource("DataKeysKey");
+        assertThat(key.path("Type").asText()).isEqualTo("AWS::KMS::Key");
+        assertThat(key.path("Properties").path("EnableKeyRotation").asBoolean()).isTrue();
+        JsonNode recovery = TEMPLATE.resource("KeysTable").path("Properties").path("PointInTimeRecoverySpecification");
+        assertThat(recovery.path("PointInTimeRecoveryEnabled").asBoolean()).isTrue();
+        // The README states this as the time after which an erasure is complete; change both together.
+        assertThat(recovery.path("RecoveryPeriodInDays").asInt()).isEqualTo(7);
     }
 
     @Test
@@ -321,7 +350,7 @@ class TemplateTest {
     private boolean isWrite(Grant grant) {
         return !Set.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Scan",
                 "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams",
-                "dynamodb:DescribeTable")
+                "dynamodb:DescribeTable", "kms:Decrypt")
                 .contains(grant.action());
     }
 
