@@ -6,6 +6,7 @@ import coop.app.Envelopes;
 import coop.app.EventCodec;
 import coop.app.EventService;
 import coop.app.Json;
+import coop.domain.family.Family;
 import coop.feed.EventBridgeFeedPublisher;
 import coop.store.CheckpointStore;
 import coop.store.EventStore;
@@ -21,6 +22,7 @@ import coop.stream.FamilySummaryProjection;
 import coop.stream.FeedPublisher;
 import coop.stream.PortalTriggers;
 import coop.schedule.OverduePayments;
+import coop.readmodel.FamilySummary;
 import coop.readmodel.ReadModelQueries;
 import coop.stream.SnapshotPolicy;
 import coop.stream.Snapshotter;
@@ -37,6 +39,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /** Wires the stream side (checkpoints, read models, subscribers, dispatcher, read-model services) into CDI. */
 public class StreamBeans {
@@ -49,8 +52,9 @@ public class StreamBeans {
 
     @Produces
     @Singleton
-    ReadModelStore readModels(DynamoDbClient dynamo, TableNames tables) {
-        return new DynamoDbReadModels(dynamo, tables.readModels());
+    ReadModelStore readModels(DynamoDbClient dynamo, TableNames tables, PersonalData personal) {
+        return new DynamoDbReadModels(dynamo, tables.readModels(), personal,
+                Map.of(FamilySummary.MODEL, Family.NAME));
     }
 
     @Produces

@@ -91,6 +91,7 @@ class TemplateTest {
                     on("EventIdsTable", "dynamodb:GetItem"),
                     on("SnapshotsTable", "dynamodb:Query")),
             "readModels", grants(
+                    DATA_KEYS_READ,
                     on("ReadModelsTable", "dynamodb:Query", "dynamodb:GetItem"),
                     on("ReadModelsTable/index/by_listing", "dynamodb:Query"),
                     on("CheckpointsTable", "dynamodb:Query", "dynamodb:GetItem", "dynamodb:UpdateItem",

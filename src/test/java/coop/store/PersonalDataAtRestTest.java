@@ -5,6 +5,7 @@ import coop.domain.family.Family;
 import coop.keys.KeyCache;
 import coop.keys.KmsDataKeys;
 import coop.store.dynamodb.DynamoDbEventStore;
+import coop.store.dynamodb.DynamoDbReadModels;
 import coop.store.dynamodb.PersonalData;
 import coop.testing.RawTables;
 import coop.testing.TestKms;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CyclicBarrier;
@@ -49,10 +51,16 @@ class PersonalDataAtRestTest extends StoreTest {
     }
 
     private EventStore storeWithCacheTtl(Duration ttl) {
-        PersonalData personal = new PersonalData(dynamo, tables.name("KeysTable"),
-                new KmsDataKeys(kms, TestKms.KEY_ALIAS), new KeyCache(clock, ttl),
-                new AggregateTypes(List.of(Family.INSTANCE)).personalFields(), clock);
-        return new DynamoDbEventStore(dynamo, tables.storeSettings(), clock, personal);
+        return new DynamoDbEventStore(dynamo, tables.storeSettings(), clock, personal(ttl));
+    }
+
+    private PersonalData personal() {
+        return personal(Duration.ofSeconds(60));
+    }
+
+    private PersonalData personal(Duration ttl) {
+        return new PersonalData(dynamo, tables.name("KeysTable"), new KmsDataKeys(kms, TestKms.KEY_ALIAS),
+                new KeyCache(clock, ttl), new AggregateTypes(List.of(Family.INSTANCE)).personalFields(), clock);
     }
 
     private static NewEvent enrolled() {
@@ -111,6 +119,25 @@ class PersonalDataAtRestTest extends StoreTest {
 
         assertThat(RawTables.find(dynamo, tables, NAME)).isEmpty();
         assertThat(store.latestSnapshot(f1, 1).orElseThrow().state()).isEqualTo(state);
+    }
+
+    @Test
+    void a_family_summary_row_is_stored_sealed_but_keeps_its_listing_in_clear() {
+        StreamId f1 = family("f1");
+        store.append(f1, ExpectedVersion.exactly(0), List.of(enrolled()), by("staff-1"));
+        ReadModelStore rows = new DynamoDbReadModels(dynamo, tables.name("ReadModelsTable"), personal(),
+                Map.of("family_summary", "Family"));
+        String view = "{\"family_name\":\"" + NAME + "\"}";
+        ReadModelRow row = new ReadModelRow(TENANT, "family_summary", "f1", 1, view,
+                Optional.of("payment_status#current"), clock.instant(),
+                Optional.of(new ReadModelRow.RowSource("{\"familyName\":\"" + NAME + "\"}", 3)));
+
+        rows.putIfNewer(row);
+
+        assertThat(RawTables.find(dynamo, tables, NAME)).isEmpty();
+        assertThat(rows.find(TENANT, "family_summary", "f1")).contains(row);
+        assertThat(rows.list(TENANT, "family_summary", "payment_status#current", 10, Optional.empty()).rows())
+                .containsExactly(row);
     }
 
     @Test

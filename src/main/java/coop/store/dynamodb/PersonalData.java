@@ -97,19 +97,22 @@ public final class PersonalData {
         return new EventPage(open(page.events()), page.nextPageToken());
     }
 
-    /** A state of {@code stream} at {@code version}, sealed whole when the aggregate has a key. */
-    String sealState(StreamId stream, long version, String state) {
+    /**
+     * A text made from {@code stream}'s state at {@code version} (the state itself, or a view of it), sealed whole
+     * when the aggregate has a key; {@code part} names it in the associated data, so a state cannot pass as a view.
+     */
+    String sealWhole(StreamId stream, long version, String part, String text) {
         Optional<byte[]> key = keys == null ? Optional.empty() : keys.find(stream);
-        return key.map(k -> FieldCipher.seal(k, state, statePlace(stream, version))).orElse(state);
+        return key.map(k -> FieldCipher.seal(k, text, PersonalPayloads.place(stream, version, part))).orElse(text);
     }
 
-    /** A stored state, opened; empty when it is sealed and the aggregate's key is gone (it is then useless). */
-    Optional<String> openState(StreamId stream, long version, String stored) {
+    /** A text stored by {@link #sealWhole}, opened; empty when it is sealed and the aggregate's key is gone. */
+    Optional<String> openWhole(StreamId stream, long version, String part, String stored) {
         if (!FieldCipher.isSealed(stored)) {
             return Optional.of(stored);
         }
         Optional<byte[]> key = keys == null ? Optional.empty() : keys.find(stream);
-        return key.map(k -> FieldCipher.open(k, stored, statePlace(stream, version)));
+        return key.map(k -> FieldCipher.open(k, stored, PersonalPayloads.place(stream, version, part)));
     }
 
     /** The keys table, where an append writes an aggregate's new key; null when nothing is encrypted. */
@@ -122,10 +125,6 @@ public final class PersonalData {
         if (keys != null) {
             keys.forget(stream);
         }
-    }
-
-    private static String statePlace(StreamId stream, long version) {
-        return PersonalPayloads.place(stream, version, "state");
     }
 
     /** The payloads to store, in order, and the key item to write with them if the aggregate had no key. */

@@ -51,7 +51,7 @@ final class Snapshots {
                 .build());
         // A sealed state whose key is gone (the family was erased) is of no use: the load folds the events instead.
         return response.items().stream().findFirst().map(item -> SnapshotItems.fromItem(stream, item))
-                .flatMap(stored -> personal.openState(stream, stored.version(), stored.state())
+                .flatMap(stored -> personal.openWhole(stream, stored.version(), "state", stored.state())
                         .map(state -> new Snapshot(stream, stored.version(), stored.stateSchema(), state,
                                 stored.lastEventAt())));
     }
@@ -100,7 +100,7 @@ final class Snapshots {
 
     private Map<String, AttributeValue> checkedItem(Snapshot snapshot) {
         Snapshot sealed = new Snapshot(snapshot.stream(), snapshot.version(), snapshot.stateSchema(),
-                personal.sealState(snapshot.stream(), snapshot.version(), snapshot.state()), snapshot.lastEventAt());
+                personal.sealWhole(snapshot.stream(), snapshot.version(), "state", snapshot.state()), snapshot.lastEventAt());
         Map<String, AttributeValue> item = SnapshotItems.toItem(sealed, clock.instant());
         int bytes = ItemSizes.of(item);
         if (bytes > ItemSizes.MAX_ITEM_BYTES) {
