@@ -39,6 +39,14 @@ public interface AggregateType<S, E> {
      */
     int stateSchemaVersion();
 
+    /**
+     * Whether the aggregate's personal data was erased: from then on, events that carry personal values are refused.
+     * Never, for types without personal data.
+     */
+    default boolean personalDataErased(S state) {
+        return false;
+    }
+
     /** The compensations used when a correlation is reverted; none by default. */
     default Compensations<S, E> compensations() {
         return Compensations.none();

@@ -14,6 +14,7 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewTy
 import coop.admin.SegmentTask;
 import coop.app.AggregateView;
 import coop.app.Envelope;
+import coop.app.ErasureResult;
 import coop.app.Explanation;
 import coop.app.History;
 import coop.app.RevertPreview;
@@ -34,20 +35,21 @@ import coop.domain.family.PaymentDue;
 import coop.domain.family.PaymentOverdue;
 import coop.domain.family.PaymentReceived;
 import coop.domain.family.PaymentStatus;
+import coop.domain.family.PersonalDataErased;
 import coop.domain.family.PortalAccess;
 import coop.domain.family.PortalAccessLocked;
 import coop.domain.family.PortalAccessRestored;
 import coop.domain.family.VacationEnded;
 import coop.domain.family.VacationStarted;
 import coop.functions.http.Problem;
-import coop.store.Checkpoint;
-import coop.store.RebuildProgress;
 import coop.readmodel.FamilyPage;
 import coop.readmodel.FamilySummary;
-import coop.stream.HandlerType;
-import coop.schedule.OverdueRun;
 import coop.readmodel.ProjectionInfo;
 import coop.readmodel.ProjectionList;
+import coop.schedule.OverdueRun;
+import coop.store.Checkpoint;
+import coop.store.RebuildProgress;
+import coop.stream.HandlerType;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -75,6 +77,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         FamilyWithdrawalReversed.class,
         VacationStarted.class,
         VacationEnded.class,
+        PersonalDataErased.class,
         FamilyState.class,
         Child.class,
         Payment.class,
@@ -87,6 +90,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         AggregateView.class,
         Explanation.class,
         History.Page.class,
+        ErasureResult.class,
         RevertResult.class,
         RevertResult.Reverted.class,
         RevertResult.Skipped.class,

@@ -34,6 +34,7 @@ class TemplateTest {
             Map.entry("GET /events", "queryEvents"),
             Map.entry("GET /events/{event_id}", "queryEvents"),
             Map.entry("POST /correlations/{correlation_id}/revert", "revertCorrelation"),
+            Map.entry("POST /aggregates/{aggregate_type}/{aggregate_id}/erasure", "revertCorrelation"),
             Map.entry("GET /families/{family_id}/summary", "readModels"),
             Map.entry("GET /families", "readModels"),
             Map.entry("GET /projections", "readModels"),

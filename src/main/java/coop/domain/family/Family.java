@@ -66,10 +66,18 @@ public final class Family implements AggregateType<FamilyState, FamilyEvent> {
         return FamilyState.class;
     }
 
-    /** 2: payments became the recent ones, next to a count and totals, so the state no longer grows with them. */
+    /**
+     * 2: payments became the recent ones, next to a count and totals, so the state no longer grows with them. 3: the
+     * state says whether the family's personal data was erased.
+     */
     @Override
     public int stateSchemaVersion() {
-        return 2;
+        return 3;
+    }
+
+    @Override
+    public boolean personalDataErased(FamilyState state) {
+        return state.personalDataErased();
     }
 
     @Override

@@ -57,7 +57,10 @@ public final class FamilyEvents {
                     Field.date("start_date"),
                     Field.date("expected_return").optional())),
             EventType.of("VacationEnded", VacationEnded.class, PayloadSchema.of(
-                    Field.date("end_date"))));
+                    Field.date("end_date"))),
+            // The one reason kept in clear: it must outlive the key it erases, so it may not name anyone.
+            EventType.of("PersonalDataErased", PersonalDataErased.class, PayloadSchema.of(
+                    Field.text("reason").notPersonal())));
 
     private FamilyEvents() {
     }

@@ -62,7 +62,7 @@ final class Appends {
         List<Map<String, AttributeValue>> idItems = idItems(stream, after, identified, metadata);
         checkSizes(eventItems, idItems);
         Optional<ConditionalWrites.Cancelled> cancelled = writes.write(previousKey(stream, after), eventItems, idItems,
-                sealed.newKey().map(StreamKeys.NewKey::item));
+                sealed.newKey().map(key -> new ConditionalWrites.KeyWrite(key.item(), true)));
         if (cancelled.isEmpty()) {
             sealed.newKey().ifPresent(key -> personal.written(stream, key));
             return Optional.of(stored(stream, after, identified, metadata));
@@ -81,6 +81,26 @@ final class Appends {
             return Optional.empty();
         }
         throw new ConcurrencyConflict(stream, expected, reads.currentVersion(stream));
+    }
+
+    /** See {@link EventStore#appendErasure}: the event and the record that replaces the key, in one transaction. */
+    AppendResult appendErasure(StreamId stream, ExpectedVersion.Exactly expected, NewEvent erasure,
+                               EventMetadata metadata) {
+        List<NewEvent> identified = withIds(List.of(erasure));
+        Instant now = Timestamps.truncate(clock.instant());
+        long after = expected.version();
+        List<Map<String, AttributeValue>> eventItems = eventItems(stream, after, identified,
+                List.of(erasure.data()), metadata, now);
+        List<Map<String, AttributeValue>> idItems = idItems(stream, after, identified, metadata);
+        checkSizes(eventItems, idItems);
+        ConditionalWrites.KeyWrite erased = new ConditionalWrites.KeyWrite(KeyItems.erasedItem(stream,
+                identified.getFirst().eventId().orElseThrow(), after + 1, now), false);
+        if (writes.write(previousKey(stream, after), eventItems, idItems, Optional.of(erased)).isPresent()) {
+            throw new ConcurrencyConflict(stream, expected, reads.currentVersion(stream));
+        }
+        // This function forgets at once; others within the key cache's time to live.
+        personal.forget(stream);
+        return stored(stream, after, identified, metadata);
     }
 
     /** See {@link EventStore#findStored}: one consistent read of the caller-chosen ids, none without them. */

@@ -49,13 +49,14 @@ final class ConditionalWrites {
      * @param previous   the key of the event the items follow; empty when they start the stream
      * @param eventItems the events' items, in order
      * @param idItems    their id items, in the same order
-     * @param keyItem    the aggregate's new data key, written last on condition that it has none (the events are
-     *                   sealed under it, so they must not land without it)
+     * @param keyWrite   written last: the aggregate's new data key, on condition that it has none (the events are
+     *                   sealed under it, so they must not land without it); or the record of an erasure, which
+     *                   replaces the key whatever it is
      * @return empty when written; otherwise why the transaction was cancelled
      */
     Optional<Cancelled> write(Optional<Map<String, AttributeValue>> previous,
                               List<Map<String, AttributeValue>> eventItems, List<Map<String, AttributeValue>> idItems,
-                              Optional<Map<String, AttributeValue>> keyItem) {
+                              Optional<KeyWrite> keyWrite) {
         List<TransactWriteItem> actions = new ArrayList<>();
         previous.ifPresent(key -> actions.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
                 .tableName(eventsTable).key(key)
@@ -68,8 +69,9 @@ final class ConditionalWrites {
             actions.add(put(idsTable, idItems.get(i), EventIdItems.EVENT_KEY,
                     ReturnValuesOnConditionCheckFailure.ALL_OLD));
         }
-        keyItem.ifPresent(item -> actions.add(put(keysTable, item, KeyItems.STREAM_ID,
-                ReturnValuesOnConditionCheckFailure.NONE)));
+        keyWrite.ifPresent(key -> actions.add(key.onlyIfAbsent()
+                ? put(keysTable, key.item(), KeyItems.STREAM_ID, ReturnValuesOnConditionCheckFailure.NONE)
+                : TransactWriteItem.builder().put(Put.builder().tableName(keysTable).item(key.item()).build()).build()));
         if (actions.size() > MAX_ACTIONS) {
             throw new IllegalArgumentException(actions.size() + " actions do not fit one transaction");
         }
@@ -92,7 +94,7 @@ final class ConditionalWrites {
                     throw e;
                 }
                 return Optional.of(cancelled(reasons, previous.isPresent() ? 1 : 0, eventItems.size(),
-                        keyItem.isPresent()));
+                        keyWrite.isPresent()));
             }
         }
     }
@@ -130,6 +132,10 @@ final class ConditionalWrites {
     private static String code(List<CancellationReason> reasons, int action) {
         // A reason without a code, or a missing one, is reported as unclear rather than as "no problem".
         return action < reasons.size() && reasons.get(action).code() != null ? reasons.get(action).code() : "Unknown";
+    }
+
+    /** The aggregate's key item to write with the events, and whether only where the aggregate has none. */
+    record KeyWrite(Map<String, AttributeValue> item, boolean onlyIfAbsent) {
     }
 
     /**

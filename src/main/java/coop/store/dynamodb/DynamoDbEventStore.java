@@ -1,6 +1,7 @@
 package coop.store.dynamodb;
 
 import coop.store.AppendResult;
+import coop.store.Erasure;
 import coop.store.EventMetadata;
 import coop.store.EventPage;
 import coop.store.EventStore;
@@ -61,6 +62,17 @@ public final class DynamoDbEventStore implements EventStore {
     public AppendResult append(StreamId stream, ExpectedVersion.Exactly expected, List<NewEvent> events,
                                EventMetadata metadata) {
         return appends.append(stream, expected, events, metadata);
+    }
+
+    @Override
+    public AppendResult appendErasure(StreamId stream, ExpectedVersion.Exactly expected, NewEvent erasure,
+                                      EventMetadata metadata) {
+        return appends.appendErasure(stream, expected, erasure, metadata);
+    }
+
+    @Override
+    public Optional<Erasure> findErasure(StreamId stream) {
+        return personal.findErasure(stream);
     }
 
     @Override

@@ -3,7 +3,9 @@ package coop.store.dynamodb;
 import coop.keys.FieldCipher;
 import coop.keys.KeyCache;
 import coop.keys.KmsDataKeys;
+import coop.store.Erasure;
 import coop.store.EventPage;
+import coop.store.KeyErased;
 import coop.store.NewEvent;
 import coop.store.PersonalFields;
 import coop.store.RecordedEvent;
@@ -59,6 +61,9 @@ public final class PersonalData {
             return new Sealed(events.stream().map(NewEvent::data).toList(), Optional.empty());
         }
         Optional<byte[]> existing = keyMayExist ? keys.find(stream) : Optional.empty();
+        if (existing.isEmpty() && keyMayExist && findErasure(stream).isPresent()) {
+            throw new KeyErased(stream);
+        }
         Optional<StreamKeys.NewKey> created = existing.isPresent() ? Optional.empty() : Optional.of(keys.create(stream));
         byte[] key = existing.orElseGet(() -> created.get().plaintext());
         List<String> data = new ArrayList<>();
@@ -113,6 +118,11 @@ public final class PersonalData {
         }
         Optional<byte[]> key = keys == null ? Optional.empty() : keys.find(stream);
         return key.map(k -> FieldCipher.open(k, stored, PersonalPayloads.place(stream, version, part)));
+    }
+
+    /** The erasure of the aggregate's key, if it was erased. */
+    Optional<Erasure> findErasure(StreamId stream) {
+        return keys == null ? Optional.empty() : KeyItems.erasure(keys.item(stream));
     }
 
     /** The keys table, where an append writes an aggregate's new key; null when nothing is encrypted. */

@@ -38,8 +38,7 @@ final class StreamKeys {
         if (cached != null) {
             return Optional.of(cached);
         }
-        Map<String, AttributeValue> item = dynamo.getItem(request -> request.tableName(table)
-                .key(KeyItems.key(stream)).consistentRead(true)).item();
+        Map<String, AttributeValue> item = item(stream);
         byte[] wrapped = item == null ? null : KeyItems.wrapped(item);
         if (wrapped == null) {
             return Optional.empty();
@@ -47,6 +46,13 @@ final class StreamKeys {
         byte[] key = kms.unwrap(streamKey, wrapped);
         cache.put(streamKey, key);
         return Optional.of(key);
+    }
+
+    /** The aggregate's key item as stored: its wrapped key, or the record of its erasure; null when there is none. */
+    Map<String, AttributeValue> item(StreamId stream) {
+        Map<String, AttributeValue> item = dynamo.getItem(request -> request.tableName(table)
+                .key(KeyItems.key(stream)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? null : item;
     }
 
     /** A fresh key and the item that stores it, to be written with the events it encrypts. */
