@@ -59,6 +59,7 @@ public final class Envelopes {
                 recorded.timestamp(),
                 recorded.userId(),
                 recorded.correlationId(),
-                recorded.causationId().orElse(null));
+                recorded.causationId().orElse(null),
+                recorded.erasedFields());
     }
 }

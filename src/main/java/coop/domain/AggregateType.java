@@ -1,5 +1,7 @@
 package coop.domain;
 
+import java.util.List;
+
 /**
  * Everything the store needs to know about one kind of aggregate, and nothing about storage.
  *
@@ -45,6 +47,11 @@ public interface AggregateType<S, E> {
      */
     default boolean personalDataErased(S state) {
         return false;
+    }
+
+    /** The fields of the state that hold personal values (e.g. {@code children.child_name}); none by default. */
+    default List<String> personalStateFields() {
+        return List.of();
     }
 
     /** The compensations used when a correlation is reverted; none by default. */

@@ -23,6 +23,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 
 import static coop.functions.FamilyCalls.EVENT;
+import static coop.functions.FamilyCalls.EXPLAIN;
 import static coop.functions.FamilyCalls.HISTORY;
 import static coop.functions.FamilyCalls.LOAD;
 import static coop.functions.FamilyCalls.append;
@@ -77,7 +78,10 @@ class ErasureTest {
         assertThat(erased.body().path("aggregate_version").asLong()).isEqualTo(4);
         assertThat(erased.body().path("event_id").asText()).isNotBlank();
         assertThat(erased.body().path("erased_at").asText()).isNotBlank();
-        JsonNode state = api.send(ApiCall.to(LOAD, "Family", "chen").as(sarah)).body().path("state");
+        JsonNode loaded = api.send(ApiCall.to(LOAD, "Family", "chen").as(sarah)).body();
+        assertThat(loaded.path("erased_fields")).extracting(JsonNode::asText).as(loaded.toString())
+                .containsExactly("family_name", "children.child_name", "children.age", "children.grade");
+        JsonNode state = loaded.path("state");
         assertThat(state.path("family_name").isNull()).as(state.toString()).isTrue();
         assertThat(state.path("children").get(0).path("child_name").isNull()).as(state.toString()).isTrue();
         assertThat(state.path("children").get(0).path("age").isNull()).isTrue();
@@ -89,6 +93,11 @@ class ErasureTest {
         assertThat(enrolled.path("event_data").path("family_name").isNull()).isTrue();
         assertThat(enrolled.path("event_data").path("parent_name").isNull()).isTrue();
         assertThat(enrolled.path("event_data").path("enrollment_date").asText()).isEqualTo("2024-09-01");
+        assertThat(enrolled.path("erased_fields")).extracting(JsonNode::asText)
+                .containsExactly("family_name", "parent_name");
+        assertThat(events.get(1).path("erased_fields")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("child_name", "age", "grade");
+        assertThat(events.get(2).has("erased_fields")).as("a PaymentDue has nothing to erase").isFalse();
         JsonNode earlier = before.path("events").get(0);
         for (String unchanged : List.of("event_id", "event_timestamp", "user_id", "correlation_id", "aggregate_version")) {
             assertThat(enrolled.path(unchanged)).as(unchanged).isEqualTo(earlier.path(unchanged));
@@ -100,6 +109,13 @@ class ErasureTest {
         JsonNode asOfVersion = api.send(ApiCall.to(LOAD, "Family", "chen").as(sarah).query("version", "2")).body();
         assertThat(asOfVersion.path("state").path("family_name").isNull()).isTrue();
         assertThat(asOfVersion.path("state").path("children")).hasSize(1);
+        JsonNode asOfNow = api.send(ApiCall.to(LOAD, "Family", "chen").as(sarah)
+                .query("as_of", java.time.Instant.now().toString())).body();
+        assertThat(asOfNow.path("state").path("family_name").isNull()).as(asOfNow.toString()).isTrue();
+        JsonNode explained = api.send(ApiCall.to(EXPLAIN, "Family", "chen").as(sarah).query("field", "family_name"))
+                .body();
+        assertThat(explained.toString()).doesNotContain(name);
+        assertThat(explained.path("error").isMissingNode()).as(explained.toString()).isTrue();
     }
 
     @Test

@@ -78,17 +78,17 @@ final class PersonalPayloads {
                 erased.add(field);
             }
         }
-        return key == null ? event : withData(event, write(payload));
+        return key == null ? event : withData(event, write(payload), erased);
     }
 
     static String place(StreamId stream, long version, String field) {
         return EventItems.streamKey(stream) + "#" + version + "#" + field;
     }
 
-    private static RecordedEvent withData(RecordedEvent event, String data) {
+    private static RecordedEvent withData(RecordedEvent event, String data, List<String> erased) {
         return new RecordedEvent(event.eventId(), event.eventType(), event.eventVersion(), event.stream(),
                 event.aggregateVersion(), data, event.timestamp(), event.userId(), event.correlationId(),
-                event.causationId());
+                event.causationId(), erased);
     }
 
     private ObjectNode parse(String data) {
