@@ -198,6 +198,53 @@ class ErasureTest {
     }
 
     @Test
+    void appends_of_personal_data_racing_an_erasure_either_landed_before_it_and_are_erased_or_are_refused()
+            throws Exception {
+        int writers = 3;
+        for (int round = 0; round < 5; round++) {
+            String familyId = "racing-appends-" + round;
+            enrolWithChild(familyId);
+            CyclicBarrier start = new CyclicBarrier(writers + 1);
+            ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
+            List<Thread> threads = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                String body = oneEvent("\"any\"", "ChildAdded", "{\"child_name\": \"" + child + w + "\"}");
+                threads.add(new Thread(() -> {
+                    await(start);
+                    statuses.add(api.send(append(familyId, sarah, body)).status());
+                }));
+            }
+            threads.add(new Thread(() -> {
+                await(start);
+                statuses.add(erase(familyId, admin, REASON).status() * 1000);
+            }));
+            threads.forEach(Thread::start);
+            for (Thread thread : threads) {
+                thread.join(TimeUnit.SECONDS.toMillis(60));
+            }
+
+            assertThat(statuses).hasSize(writers + 1).contains(200_000);
+            assertThat(statuses).filteredOn(status -> status < 1000).isSubsetOf(201, 422);
+            JsonNode events = api.send(ApiCall.to(HISTORY, "Family", familyId).as(sarah)).body().path("events");
+            long landed = statuses.stream().filter(status -> status == 201).count();
+            assertThat(events).hasSize((int) (4 + landed));
+            assertThat(events.toString()).as("no value is readable after the erasure").doesNotContain(child);
+            JsonNode erasure = events.get(events.size() - 1);
+            assertThat(erasure.path("event_type").asText()).as("every landed append came before the erasure")
+                    .isEqualTo("PersonalDataErased");
+        }
+        assertThat(leaks(child)).isEmpty();
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void no_table_holds_the_names_in_clear_before_or_after_the_erasure() {
         enrolWithChild("okafor");
         api.send(ApiCall.to(LOAD, "Family", "okafor").as(sarah));
