@@ -3,6 +3,7 @@ package coop.config;
 import coop.app.AggregateRepository;
 import coop.app.AggregateTypes;
 import coop.app.Envelopes;
+import coop.app.Erasures;
 import coop.app.EventCodec;
 import coop.app.EventService;
 import coop.app.Json;
@@ -22,6 +23,7 @@ import coop.stream.FamilySummaryProjection;
 import coop.stream.FeedPublisher;
 import coop.stream.PortalTriggers;
 import coop.schedule.OverduePayments;
+import coop.schedule.RetentionErasures;
 import coop.readmodel.FamilySummary;
 import coop.readmodel.ReadModelQueries;
 import coop.stream.SnapshotPolicy;
@@ -121,6 +123,13 @@ public class StreamBeans {
     ReadModelQueries readModelQueries(ReadModelStore rows, CheckpointStore checkpoints, StreamDispatcher dispatcher,
                                       RebuildStore rebuilds) {
         return new ReadModelQueries(rows, checkpoints, dispatcher, Json.mapper(), rebuilds::progress);
+    }
+
+    @Produces
+    @Singleton
+    RetentionErasures retentionErasures(ReadModelStore rows, EventStore store, AggregateRepository aggregates,
+                                        Erasures erasures, RetentionSettings retention, Clock clock) {
+        return new RetentionErasures(rows, store, aggregates, erasures, retention.eraseWithdrawnAfter(), clock);
     }
 
     @Produces

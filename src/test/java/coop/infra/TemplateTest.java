@@ -135,7 +135,10 @@ class TemplateTest {
                     on("CheckpointsTable", CHECKPOINTS),
                     on("FeedBus", "events:PutEvents")),
             "markOverduePayments", grants(
+                    // The retention rule: candidates by type, then an erasure replaces the family's key item.
                     DATA_KEYS_READ,
+                    on("KeysTable", "dynamodb:PutItem"),
+                    on("EventsTable/index/by_type", "dynamodb:Query"),
                     on("ReadModelsTable", "dynamodb:Query"),
                     on("ReadModelsTable/index/by_listing", "dynamodb:Query"),
                     on("EventsTable", APPEND),
