@@ -25,6 +25,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Personal fields are stored only sealed under their family's data key, which KMS (moto's real KMS API) generates
@@ -138,6 +139,48 @@ class PersonalDataAtRestTest extends StoreTest {
         assertThat(rows.find(TENANT, "family_summary", "f1")).contains(row);
         assertThat(rows.list(TENANT, "family_summary", "payment_status#current", 10, Optional.empty()).rows())
                 .containsExactly(row);
+    }
+
+    @Test
+    void after_its_key_is_erased_every_read_of_the_family_answers_and_no_personal_value_can_be_added() {
+        StreamId f1 = family("f1");
+        // One key cache for the events and the rows, as in a function: the erasing function forgets at once.
+        PersonalData shared = personal();
+        EventStore erasing = new DynamoDbEventStore(dynamo, tables.storeSettings(), clock, shared);
+        erasing.append(f1, ExpectedVersion.exactly(0), List.of(enrolled(), child(), payment()), by("staff-1"));
+        erasing.saveSnapshot(new Snapshot(f1, 3, 3, "{\"family_name\":\"" + NAME + "\"}", clock.instant()));
+        ReadModelStore rows = new DynamoDbReadModels(dynamo, tables.name("ReadModelsTable"), shared,
+                Map.of("family_summary", "Family"));
+        rows.putIfNewer(new ReadModelRow(TENANT, "family_summary", "f1", 3, "{\"family_name\":\"" + NAME + "\"}",
+                Optional.of("payment_status#current"), clock.instant()));
+        EventStore other = storeWithCacheTtl(Duration.ofSeconds(60));
+        other.readStream(f1, 0, 3);
+
+        AppendResult erased = erasing.appendErasure(f1, ExpectedVersion.exactly(3),
+                NewEvent.of("PersonalDataErased", 1, "{\"reason\":\"request\"}"), by("admin-1"));
+
+        assertThat(erased.positions().getFirst().version()).isEqualTo(4);
+        assertThat(erasing.findErasure(f1).orElseThrow().aggregateVersion()).isEqualTo(4);
+        List<RecordedEvent> read = erasing.readStream(f1, 0, 10);
+        assertThat(read.get(0).data()).contains("\"family_name\":null", "\"enrollment_date\":\"2024-09-01\"");
+        assertThat(read.get(0).erasedFields()).containsExactly("family_name", "parent_name");
+        assertThat(read.get(1).erasedFields()).containsExactlyInAnyOrder("child_name", "age", "grade");
+        assertThat(read.get(2).data()).isEqualTo(payment().data());
+        assertThat(read.get(2).erasedFields()).isEmpty();
+        assertThat(read.get(0).userId()).isEqualTo("staff-1");
+        assertThat(erasing.latestSnapshot(f1, 3)).as("a sealed snapshot whose key is gone is no snapshot").isEmpty();
+        assertThat(rows.find(TENANT, "family_summary", "f1")).as("until the stream rewrites it").isEmpty();
+        assertThat(erasing.findEvent(TENANT, read.get(1).eventId()).orElseThrow().data()).doesNotContain(CHILD);
+        assertThat(other.readStream(f1, 0, 3).get(0).data())
+                .as("a warm store elsewhere reads until its cached key expires").contains(NAME);
+        clock.advance(Duration.ofSeconds(60));
+        assertThat(other.readStream(f1, 0, 3).get(0).data()).doesNotContain(NAME);
+        assertThatThrownBy(() -> erasing.append(f1, ExpectedVersion.exactly(4), List.of(child()), by("staff-1")))
+                .isInstanceOf(KeyErased.class);
+        erasing.append(f1, ExpectedVersion.exactly(4), List.of(payment()), by("staff-1"));
+        assertThat(erasing.currentVersion(f1)).isEqualTo(5);
+        assertThat(RawTables.find(dynamo, tables, NAME)).isEmpty();
+        assertThat(RawTables.find(dynamo, tables, CHILD)).isEmpty();
     }
 
     @Test
