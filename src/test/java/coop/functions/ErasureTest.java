@@ -119,6 +119,23 @@ class ErasureTest {
     }
 
     @Test
+    void an_old_event_of_an_erased_family_is_still_upcast_on_read() {
+        enrolWithChild("nakamura");
+        assertThat(api.send(append("nakamura", sarah, """
+                {"expected_version": 3, "events": [{"event_type": "PaymentReceived", "event_version": 1,
+                 "event_data": {"amount": 120, "date": "2024-10-01"}}]}
+                """)).status()).isEqualTo(201);
+
+        assertThat(erase("nakamura", admin, REASON).status()).isEqualTo(200);
+
+        JsonNode payment = api.send(ApiCall.to(HISTORY, "Family", "nakamura").as(sarah)).body().path("events").get(3);
+        assertThat(payment.path("event_version").asInt()).as(payment.toString()).isEqualTo(2);
+        assertThat(payment.path("event_data").path("payment_method").asText()).isEqualTo("unknown");
+        assertThat(payment.path("event_data").path("amount").asInt()).isEqualTo(120);
+        assertThat(payment.has("erased_fields")).isFalse();
+    }
+
+    @Test
     void erasing_again_answers_the_same_and_stores_nothing() {
         enrolWithChild("lee");
         Answer first = erase("lee", admin, REASON);
