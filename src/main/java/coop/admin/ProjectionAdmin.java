@@ -13,13 +13,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Admin work on projections: {@code POST /projections/{name}/rebuild} starts a rebuild and returns at once; the
- * work runs in {@link RebuildWorker}s, one chain of invocations per parallel scan segment.
+ * The platform's work on projections: {@code POST /projections/{name}/rebuild} (operators only) starts a rebuild and
+ * returns at once; the work runs in {@link RebuildWorker}s, one chain of invocations per parallel scan segment.
  *
  * <p>A rebuild recomputes every row from the event history while the stream keeps flowing: rows are written on the
  * same version condition as incremental updates (same version overwritten, newer kept), so the two cannot regress
  * each other and the result equals the incrementally built model. A new rebuild replaces a running one, whose
- * segments stop at their next page.
+ * segments stop at their next page. It covers every tenant (a parallel Scan of the whole events table: a Scan cannot
+ * be limited to one tenant's partition keys), which is why only the platform's operators may start, and so replace,
+ * one.
  */
 public final class ProjectionAdmin {
 

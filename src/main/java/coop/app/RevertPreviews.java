@@ -62,6 +62,12 @@ public final class RevertPreviews {
                 }
                 continue;
             }
+            Optional<RecordedEvent> legacy = Reverts.legacyCompensation(store, tenantId, correlationId, original);
+            if (legacy.isPresent()) {
+                already.add(new RevertResult.Reverted(original.eventId(), legacy.get().eventId(),
+                        original.aggregateId(), legacy.get().aggregateVersion()));
+                continue;
+            }
             plan(type.get(), original, compensatingId, reason, planned, wouldAppend, skipped);
         }
         return Optional.of(new RevertPreview(revertCorrelation, wouldAppend, already, skipped));

@@ -69,6 +69,12 @@ public final class Reverts {
                 outcome.skipped().ifPresent(skipped::add);
                 continue;
             }
+            Optional<RecordedEvent> legacy = legacyCompensation(store, tenantId, correlationId, original);
+            if (legacy.isPresent()) {
+                reverted(original, legacy.get().eventId(), legacy.get().aggregateVersion(), false).reverted()
+                        .ifPresent(reverted::add);
+                continue;
+            }
             Outcome outcome = compensate(type.get(), original, compensatingId, reason, userId, newCorrelation);
             outcome.reverted().ifPresent(reverted::add);
             outcome.skipped().ifPresent(skipped::add);
@@ -85,6 +91,18 @@ public final class Reverts {
     /** The id of the event that compensates {@code originalEventId}, the same for every revert. */
     static String compensatingEventId(String tenantId, String originalEventId) {
         return DerivedIds.of(tenantId + "/" + originalEventId + "/revert");
+    }
+
+    /**
+     * The compensation a release before derived ids were reserved stored for {@code original}, under the ids of the
+     * time, if it is one. Without it, reverting such a correlation again would compensate anew, and could undo what
+     * happened since (a portal locked again after the first revert restored it).
+     */
+    static Optional<RecordedEvent> legacyCompensation(EventStore store, String tenantId, String correlationId,
+                                                      RecordedEvent original) {
+        String legacyCorrelation = DerivedIds.legacy(tenantId + "/" + correlationId + "/revert");
+        return store.findEvent(tenantId, DerivedIds.legacy(tenantId + "/" + original.eventId() + "/revert"))
+                .filter(stored -> takenBy(original, stored, legacyCorrelation).isEmpty());
     }
 
     private record Outcome(Optional<RevertResult.Reverted> reverted, Optional<RevertResult.Skipped> skipped,

@@ -9,9 +9,11 @@ import coop.admin.RebuildWorker;
 import coop.admin.Replay;
 import coop.admin.SegmentLauncher;
 import coop.admin.SegmentTasks;
+import coop.admin.Unpark;
 import coop.store.CheckpointStore;
 import coop.store.EventBackfill;
 import coop.store.EventStore;
+import coop.store.ParkingStore;
 import coop.store.RebuildStore;
 import coop.store.StreamCatalog;
 import coop.store.dynamodb.DynamoDbEventBackfill;
@@ -30,10 +32,10 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Wires admin work on projections: replays of stored events, and rebuilds (their state, the admin entry and the
- * segment worker), and the one-off event backfill, which runs on the rebuilds' machinery. In AWS segments run in asynchronous
- * invocations of {@code rebuildProjection}; dev and test runs launch them on a background executor instead
- * ({@code coop.local.LocalRebuilds}).
+ * Wires the platform's work on projections: replays of stored events, and rebuilds (their state, the operators' entry
+ * and the segment worker), and the one-off event backfill, which runs on the rebuilds' machinery. In AWS segments run
+ * in asynchronous invocations of {@code rebuildProjection}; dev and test runs launch them on a background executor
+ * instead ({@code coop.local.LocalRebuilds}).
  */
 public class AdminBeans {
 
@@ -42,6 +44,12 @@ public class AdminBeans {
     Replay replay(EventStore store, StreamCatalog streams, StreamDispatcher dispatcher,
                   @ConfigProperty(name = "coop.replay.margin") Duration margin) {
         return new Replay(store, streams, dispatcher, margin);
+    }
+
+    @Produces
+    @Singleton
+    Unpark unpark(Replay replay, ParkingStore parking) {
+        return new Unpark(replay, parking);
     }
 
     @Produces

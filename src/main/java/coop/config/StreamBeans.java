@@ -11,14 +11,17 @@ import coop.domain.family.Family;
 import coop.feed.EventBridgeFeedPublisher;
 import coop.store.CheckpointStore;
 import coop.store.EventStore;
+import coop.store.ParkingStore;
 import coop.store.ReadModelStore;
 import coop.store.RebuildStore;
 import coop.store.StreamCatalog;
 import coop.store.dynamodb.DynamoDbCheckpoints;
+import coop.store.dynamodb.DynamoDbParking;
 import coop.store.dynamodb.DynamoDbReadModels;
 import coop.store.dynamodb.EventTableScan;
 import coop.store.dynamodb.PersonalData;
 import coop.stream.EventFeed;
+import coop.stream.FamilyParking;
 import coop.stream.FamilySummaryProjection;
 import coop.stream.FeedPublisher;
 import coop.stream.PortalTriggers;
@@ -50,6 +53,12 @@ public class StreamBeans {
     @Singleton
     CheckpointStore checkpoints(DynamoDbClient dynamo, TableNames tables) {
         return new DynamoDbCheckpoints(dynamo, tables.checkpoints());
+    }
+
+    @Produces
+    @Singleton
+    ParkingStore parking(DynamoDbClient dynamo, TableNames tables) {
+        return new DynamoDbParking(dynamo, tables.checkpoints());
     }
 
     @Produces
@@ -108,9 +117,9 @@ public class StreamBeans {
                                 SnapshotSettings snapshots, StreamSettings stream, Clock clock) {
         return new StreamDispatcher(List.of(
                 familySummary,
-                PortalTriggers.lockOnOverdue(stream.active(PortalTriggers.LOCK_ON_OVERDUE), events, aggregates, codec,
+                PortalTriggers.lockOnOverdue(stream.active(PortalTriggers.LOCK_ON_OVERDUE), events, store, codec,
                         checkpoints),
-                PortalTriggers.restoreOnPayment(stream.active(PortalTriggers.RESTORE_ON_PAYMENT), events, aggregates,
+                PortalTriggers.restoreOnPayment(stream.active(PortalTriggers.RESTORE_ON_PAYMENT), events, store,
                         codec, checkpoints),
                 new Snapshotter(types, aggregates, new SnapshotPolicy(snapshots.every(), snapshots.defaultEvery()),
                         stream.active(Snapshotter.NAME)),
@@ -120,9 +129,16 @@ public class StreamBeans {
 
     @Produces
     @Singleton
+    FamilyParking familyParking(StreamDispatcher dispatcher, ParkingStore parking, StreamSettings stream,
+                                Clock clock) {
+        return new FamilyParking(dispatcher, parking, stream.parkAfterAttempts(), clock);
+    }
+
+    @Produces
+    @Singleton
     ReadModelQueries readModelQueries(ReadModelStore rows, CheckpointStore checkpoints, StreamDispatcher dispatcher,
-                                      RebuildStore rebuilds) {
-        return new ReadModelQueries(rows, checkpoints, dispatcher, Json.mapper(), rebuilds::progress);
+                                      RebuildStore rebuilds, ParkingStore parking) {
+        return new ReadModelQueries(rows, checkpoints, dispatcher, Json.mapper(), rebuilds::progress, parking);
     }
 
     @Produces

@@ -7,7 +7,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * One payload field and what its value must look like. Values arrive as parsed JSON: strings, numbers
+ * One payload field and what its value must look like: for text, {@code min}/{@code max} bound its length; for
+ * integers, its value. Values arrive as parsed JSON: strings, numbers
  * ({@link Integer}, {@link Long}, {@link BigInteger}, {@link BigDecimal} or {@link Double}), booleans, lists, maps.
  *
  * <p>Whether a field is personal data is declared here, where the field is: personal values are stored only
@@ -17,8 +18,16 @@ import java.util.Optional;
  */
 public record Field(String name, Kind kind, boolean required, long min, long max, Privacy privacy) {
 
-    /** Longest text accepted in any field: names and reasons, not documents. */
+    /** Longest text any field accepts (a free-text reason); each text field names its own limit up to this. */
     public static final int MAX_TEXT_LENGTH = 2_000;
+
+    /**
+     * The plausible range of any date: nothing in a co-op's records happened before 1900 or is planned beyond about a
+     * century ahead. Fixed rather than relative to today, so that a payload valid once stays valid on any day (a
+     * retry, a what-if or a dry run of the same events gets the same answer tomorrow).
+     */
+    public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LATEST_DATE = LocalDate.of(2125, 12, 31);
 
     /** Largest amount accepted, far above any co-op fee, so a typo of a few digits is caught. */
     public static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000");
@@ -28,8 +37,12 @@ public record Field(String name, Kind kind, boolean required, long min, long max
     /** Whether a value says something about a person (GDPR's personal data), or nobody has said yet. */
     public enum Privacy { UNCLASSIFIED, PERSONAL, NOT_PERSONAL }
 
-    public static Field text(String name) {
-        return new Field(name, Kind.TEXT, true, 0, 0, Privacy.UNCLASSIFIED);
+    /** A non-blank text of at most {@code maxLength} characters (UTF-16 units, as Java and JSON count them). */
+    public static Field text(String name, int maxLength) {
+        if (maxLength < 1 || maxLength > MAX_TEXT_LENGTH) {
+            throw new IllegalArgumentException(name + ": a text field takes 1 to " + MAX_TEXT_LENGTH + " characters");
+        }
+        return new Field(name, Kind.TEXT, true, 1, maxLength, Privacy.UNCLASSIFIED);
     }
 
     public static Field date(String name) {
@@ -66,22 +79,22 @@ public record Field(String name, Kind kind, boolean required, long min, long max
     /** What is wrong with a present value, if anything. */
     Optional<String> problem(Object value) {
         return switch (kind) {
-            case TEXT -> textProblem(value);
+            case TEXT -> textProblem(value, max);
             case DATE -> dateProblem(value);
             case AMOUNT -> amountProblem(value);
             case INTEGER -> integerProblem(value);
         };
     }
 
-    private static Optional<String> textProblem(Object value) {
+    private static Optional<String> textProblem(Object value, long maxLength) {
         if (!(value instanceof String text)) {
             return Optional.of("must be a string");
         }
         if (text.isBlank()) {
             return Optional.of("must not be blank");
         }
-        if (text.length() > MAX_TEXT_LENGTH) {
-            return Optional.of("must be at most " + MAX_TEXT_LENGTH + " characters");
+        if (text.length() > maxLength) {
+            return Optional.of("must be at most " + maxLength + " characters");
         }
         return Optional.empty();
     }
@@ -90,12 +103,16 @@ public record Field(String name, Kind kind, boolean required, long min, long max
         if (!(value instanceof String text) || !text.matches("\\d{4}-\\d{2}-\\d{2}")) {
             return Optional.of("must be an ISO date (YYYY-MM-DD)");
         }
+        LocalDate date;
         try {
-            LocalDate.parse(text);
-            return Optional.empty();
+            date = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             return Optional.of("is not a calendar date");
         }
+        if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
+            return Optional.of("must be between " + EARLIEST_DATE + " and " + LATEST_DATE);
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> amountProblem(Object value) {

@@ -2,6 +2,7 @@ package coop.functions;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import coop.app.DerivedIds;
 import coop.app.Json;
 import coop.app.ProposedEvent;
 import coop.functions.http.ApiError;
@@ -77,6 +78,11 @@ record AppendBody(ExpectedVersion expected, Optional<String> correlationId, Opti
         int before = problems.size();
         unknownFields(node, EVENT_FIELDS, path + ".", problems);
         Optional<String> eventId = optionalId(node, "event_id", path + ".event_id", problems);
+        if (eventId.filter(DerivedIds::isReserved).isPresent()) {
+            problems.add(new Problem(path + ".event_id", "must not start with \"" + DerivedIds.NAMESPACE
+                    + "\": ids there are reserved for events the system derives (trigger follow-ups, reverts, "
+                    + "overdue notices)"));
+        }
         JsonNode type = node.get("event_type");
         if (type == null || !type.isTextual() || type.asText().isBlank()) {
             problems.add(new Problem(path + ".event_type", "is required: a string"));

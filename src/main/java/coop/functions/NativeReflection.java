@@ -48,6 +48,7 @@ import coop.readmodel.ProjectionInfo;
 import coop.readmodel.ProjectionList;
 import coop.schedule.OverdueRun;
 import coop.store.Checkpoint;
+import coop.store.ParkedFamily;
 import coop.store.RebuildProgress;
 import coop.stream.HandlerType;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -112,10 +113,12 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         OverdueRun.class,
         Checkpoint.Status.class,
         RebuildProgress.class,
+        ParkedFamily.class,
         // Admin invocations: a rebuild segment, a replay request (read by Funqy's own mapper).
         SegmentTask.class,
         ReplayRequest.class,
         ReplayRequest.StreamRange.class,
+        ReplayRequest.ParkedStream.class,
         // API Gateway HTTP API, payload format 2.0.
         APIGatewayV2HTTPEvent.class,
         APIGatewayV2HTTPEvent.RequestContext.class,

@@ -79,7 +79,8 @@ public class ReadModelsFunction implements HttpFunction {
 
     /**
      * Subscribers serve every tenant, so a tenant's callers see that tenant's progress only (its last event, its
-     * errors); the platform's operators ({@code operator} role) see every tenant's.
+     * errors) and a rebuild as the status {@code rebuilding}, without its figures, which count every tenant's events;
+     * the platform's operators ({@code operator} role) see every tenant's progress and the rebuild's figures.
      */
     private Reply projections(ApiRequest request) {
         if (request.caller().has(Role.OPERATOR)) {
@@ -91,11 +92,13 @@ public class ReadModelsFunction implements HttpFunction {
 
     /**
      * Starts the rebuild and answers 202 at once: its segments run in their own asynchronous invocations, and
-     * {@code GET /projections} shows their progress.
+     * {@code GET /projections} shows their progress. A rebuild reads the whole events table and replaces a running
+     * one, so only an operator may start it; a tenant's admin could otherwise restart the platform's rebuild.
      */
     private Reply rebuild(ApiRequest request) {
         String name = request.id("projection_name");
-        request.caller().requireAdmin();
+        request.caller().requireOperator("rebuild a projection: a rebuild reads every tenant's events and replaces "
+                + "a running one");
         Rebuild rebuild = admin.start(name);
         return Reply.accepted(Map.of("projection_name", name, "rebuild_id", rebuild.id(), "status", "rebuilding",
                 "total_segments", rebuild.totalSegments(), "events_total", rebuild.eventsTotal()));

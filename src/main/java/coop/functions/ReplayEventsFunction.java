@@ -2,6 +2,7 @@ package coop.functions;
 
 import coop.admin.Replay;
 import coop.admin.ReplayResult;
+import coop.admin.Unpark;
 import coop.store.StreamId;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
@@ -12,13 +13,17 @@ import java.util.Map;
 
 /**
  * The operator's replay command ({@code aws lambda invoke}, see the README): runs the stream's subscribers again on
- * the stored events of failed stream batches (the on-failure queue's messages) or of given aggregate version ranges.
- * Idempotent: replaying twice changes nothing.
+ * the stored events of failed stream batches (the on-failure queue's messages), of given aggregate version ranges,
+ * or of parked aggregates (which it un-parks once their events go through). Idempotent: replaying twice changes
+ * nothing.
  */
 public class ReplayEventsFunction {
 
     @Inject
     Replay replay;
+
+    @Inject
+    Unpark unpark;
 
     @Funq
     public Map<String, Object> replayEvents(ReplayRequest request) {
@@ -32,8 +37,17 @@ public class ReplayEventsFunction {
                         range.fromVersion(), range.toVersion()));
             }
         }
+        if (request.parked() != null) {
+            for (ReplayRequest.ParkedStream parked : request.parked()) {
+                results.add(unpark.unpark(new StreamId(parked.tenantId(), parked.aggregateType(),
+                        parked.aggregateId())));
+            }
+        }
+        if (request.allParked()) {
+            results.add(unpark.unparkAll());
+        }
         if (results.isEmpty()) {
-            throw new IllegalArgumentException("Nothing to replay: give dead_letters and/or streams");
+            throw new IllegalArgumentException("Nothing to replay: give dead_letters, streams, parked or all_parked");
         }
         return Map.of("replayed", results.stream().mapToInt(ReplayResult::replayed).sum(),
                 "failed_event_ids", results.stream().flatMap(result -> result.failedEventIds().stream()).toList());

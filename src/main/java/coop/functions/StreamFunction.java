@@ -6,7 +6,7 @@ import coop.observability.StreamBatch;
 import coop.observability.StreamBatchLog;
 import coop.store.RecordedEvent;
 import coop.store.dynamodb.PersonalData;
-import coop.stream.StreamDispatcher;
+import coop.stream.FamilyParking;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 
@@ -17,12 +17,14 @@ import java.util.List;
  * The events table's stream, a whole batch at a time: Funqy's per-record "advanced event handling" is switched off
  * ({@code quarkus.funqy.amazon-lambda.advanced-event-handling.enabled=false}), so this takes the {@link DynamodbEvent}
  * as Lambda sends it and answers the batch item failures itself: the first record not handled, by sequence number,
- * from which Lambda delivers the shard again. Each batch writes one log line and one set of metrics.
+ * from which Lambda delivers the shard again. An aggregate that keeps failing on one event is parked instead
+ * ({@link FamilyParking}), so that it never holds up the rest of the shard. Each batch writes one log line and one
+ * set of metrics.
  */
 public class StreamFunction {
 
     @Inject
-    StreamDispatcher dispatcher;
+    FamilyParking parking;
 
     @Inject
     StreamBatchLog batchLog;
@@ -39,7 +41,7 @@ public class StreamFunction {
             // Stream images carry personal values sealed, as stored: subscribers see them opened, in memory only.
             return StreamBatches.handle(records, images -> {
                 List<RecordedEvent> events = personal.open(images);
-                return batch.dispatched(events, dispatcher.dispatch(events));
+                return batch.dispatched(events, parking.dispatch(events));
             });
         } finally {
             batch.finish();

@@ -45,7 +45,9 @@ import java.util.concurrent.Executors;
  * raw target over, so the function answers it as API Gateway would, with the API's JSON error. Requests run on
  * virtual threads, off Vert.x's event loop, since the functions block on DynamoDB.
  *
- * <p>It also serves the audit console's static files at {@code /console/} ({@link ConsoleFiles}).
+ * <p>It also serves the audit console's static files at {@code /console/} ({@link ConsoleFiles}). Every refusal,
+ * down to the ones the HTTP decoder makes before any handler runs ({@link LocalRefusals}), has the API's JSON error
+ * body.
  *
  * <p>New routes need no change here: a new {@code HttpFunction} bean brings its {@link HttpFunction#routes()}.
  */
@@ -90,7 +92,9 @@ public class LocalApiServer implements LocalReadiness {
         vertx = Vertx.vertx(new VertxOptions().setFileSystemOptions(
                 new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
         try {
-            server = LocalPorts.listen(vertx.createHttpServer().requestHandler(this::receive), host, configuredPort);
+            server = LocalPorts.listen(vertx.createHttpServer()
+                    .invalidRequestHandler(LocalRefusals::answer)
+                    .requestHandler(this::receive), host, configuredPort);
         } catch (RuntimeException failed) {
             close();
             throw failed;
@@ -168,9 +172,16 @@ public class LocalApiServer implements LocalReadiness {
             }
             String text = answer.getBody() == null ? "" : answer.getBody();
             response.setStatusCode(answer.getStatusCode()).end(text);
-        } catch (Exception failure) {
+        } catch (Throwable failure) {
+            // An Error too (a stack overflow once left the connection hanging): answer if nothing was sent yet.
             LOG.error("The local server could not answer " + request.method() + " " + request.uri(), failure);
-            response.reset();
+            if (response.headWritten()) {
+                response.reset();
+            } else {
+                APIGatewayV2HTTPResponse answer = HttpAdapter.error(failure);
+                response.putHeader("content-type", "application/json").setStatusCode(answer.getStatusCode())
+                        .end(answer.getBody());
+            }
         }
     }
 

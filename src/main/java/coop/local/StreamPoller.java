@@ -23,8 +23,8 @@ import java.util.function.Function;
  * to {@value #BATCH_SIZE}. Each poll takes a fresh iterator per shard: {@code AFTER_SEQUENCE_NUMBER} of the last
  * record handled, {@code TRIM_HORIZON} before the first (moto's older iterators stop seeing new records after a
  * cancelled transaction). When a batch answers a failed record, the records before it are done and the next poll
- * starts from it, like {@code ReportBatchItemFailures}; it is given up after {@value #MAX_ATTEMPTS} attempts, like
- * {@code MaximumRetryAttempts}.
+ * starts from it, like {@code ReportBatchItemFailures}; it is given up after {@value #MAX_ATTEMPTS} attempts (or as
+ * many as given), like {@code MaximumRetryAttempts}.
  */
 public final class StreamPoller {
 
@@ -43,6 +43,7 @@ public final class StreamPoller {
     private final Function<List<DynamodbEvent.DynamodbStreamRecord>, Optional<String>> handler;
     private final Map<String, String> lastSequence = new HashMap<>();
     private final Map<String, Integer> attempts = new HashMap<>();
+    private final int maxAttempts;
     private String streamArn;
 
     /**
@@ -50,6 +51,17 @@ public final class StreamPoller {
      */
     public StreamPoller(DynamoDbStreamsClient streams, DynamoDbClient dynamo, String table, String region,
                         Function<List<DynamodbEvent.DynamodbStreamRecord>, Optional<String>> handler) {
+        this(streams, dynamo, table, region, handler, MAX_ATTEMPTS);
+    }
+
+    /**
+     * @param maxAttempts deliveries of a failing record before it is given up (the template's event source mapping
+     *                    makes 11: the first and {@code MaximumRetryAttempts: 10})
+     */
+    public StreamPoller(DynamoDbStreamsClient streams, DynamoDbClient dynamo, String table, String region,
+                        Function<List<DynamodbEvent.DynamodbStreamRecord>, Optional<String>> handler,
+                        int maxAttempts) {
+        this.maxAttempts = maxAttempts;
         this.streams = streams;
         this.dynamo = dynamo;
         this.table = table;
@@ -151,7 +163,7 @@ public final class StreamPoller {
     /** True when the record failed too often and is skipped, as Lambda sends it to the DLQ. */
     private boolean giveUp(String sequence) {
         int attempt = attempts.merge(sequence, 1, Integer::sum);
-        if (attempt >= MAX_ATTEMPTS) {
+        if (attempt >= maxAttempts) {
             LOG.errorf("Giving up on stream record %s after %d attempts", sequence, attempt);
             attempts.remove(sequence);
             return true;

@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What one batch of stream records did: records handled and failed, the age of the oldest record, subscriber
+ * What one batch of stream records did: records handled, failed and parked, the age of the oldest record, subscriber
  * failures per subscriber. Ids only in the log line (event, correlation, tenant), never payloads. Not thread-safe:
  * one batch is handled by one thread.
  */
@@ -33,6 +33,7 @@ public final class StreamBatch {
     private final Instant started;
     private final List<String> eventIds = new ArrayList<>();
     private final List<String> failedEventIds = new ArrayList<>();
+    private final List<String> parkedEventIds = new ArrayList<>();
     private final Set<String> tenants = new LinkedHashSet<>();
     private final Set<String> correlations = new LinkedHashSet<>();
     private final Map<String, Long> subscriberFailures = new TreeMap<>();
@@ -64,6 +65,7 @@ public final class StreamBatch {
             correlations.add(event.correlationId());
         });
         result.failed().forEach(event -> failedEventIds.add(event.eventId()));
+        result.parked().forEach(event -> parkedEventIds.add(event.eventId()));
         result.failuresBySubscriber().forEach((name, count) -> subscriberFailures.merge(name, (long) count, Long::sum));
         return result.failed();
     }
@@ -77,6 +79,7 @@ public final class StreamBatch {
             MetricsLogger batch = metrics.start();
             batch.putMetric("StreamRecords", records, Unit.COUNT);
             batch.putMetric("StreamRecordFailures", failedEventIds.size(), Unit.COUNT);
+            batch.putMetric("ParkedEvents", parkedEventIds.size(), Unit.COUNT);
             batch.putMetric("StreamBatchLatency", millis, Unit.MILLISECONDS);
             if (oldestAge != null) {
                 batch.putMetric("OldestRecordAge", oldestAge, Unit.MILLISECONDS);
@@ -104,6 +107,7 @@ public final class StreamBatch {
         fields.put("oldest_age_ms", oldestAge);
         fields.put("event_ids", String.join(",", eventIds));
         fields.put("failed_event_ids", failedEventIds.isEmpty() ? null : String.join(",", failedEventIds));
+        fields.put("parked_event_ids", parkedEventIds.isEmpty() ? null : String.join(",", parkedEventIds));
         fields.put("subscriber_failures", subscriberFailures.isEmpty() ? null : subscriberFailures.toString());
         fields.put("tenants", String.join(",", tenants));
         fields.put("correlation_ids", String.join(",", correlations));
@@ -113,7 +117,7 @@ public final class StreamBatch {
         fields.forEach((name, value) -> text.append(' ').append(name).append('=').append(value));
         fields.forEach(MDC::put);
         try {
-            if (failedEventIds.isEmpty()) {
+            if (failedEventIds.isEmpty() && parkedEventIds.isEmpty()) {
                 LOG.info(text);
             } else {
                 LOG.error(text);

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * One entry of {@code GET /projections}: a subscriber and its checkpoint, and for a rebuildable projection its latest
- * rebuild's progress (segments and events done, of how many; {@code finished_at} once the model is current).
+ * rebuild's progress (segments and events done, of how many; {@code finished_at} once the model is current). The
+ * rebuild is empty in a tenant's view: its figures count every tenant's events.
  */
 public record ProjectionInfo(
         String projectionName,

@@ -34,8 +34,9 @@ public interface CheckpointStore {
     Map<StreamId, Long> cursors(String name, Collection<StreamId> streams);
 
     /**
-     * Stores these cursors, written together and unconditionally: a racing invocation that moves one back only makes
-     * a later delivery decide again on the current state, which the follow-ups' derived ids make harmless.
+     * Moves these cursors forward, one conditional write per stream: a cursor already at or past its version stays
+     * where it is, so an invocation that read the cursors before a racing one moved them (a replay of older events
+     * racing the live stream) never moves one back.
      */
     void moveCursors(String name, Map<StreamId, Long> versions);
 }

@@ -8,6 +8,7 @@ import coop.store.EventStore;
 import coop.store.RecordedEvent;
 import coop.store.StreamId;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import java.util.Optional;
  * <p>A state starts from the stored starting point (read for all the batch's aggregates of a type at once) and
  * applies the batch's events to it when they follow it without a gap, Marten-style; the store is read only for a
  * gap, or when there is no starting point (then from the newest snapshot). An event that does not fold stops its
- * aggregate there: the state stays at the event before, and the failure names the event.
+ * aggregate there: the state stays at the event before, and the failure names the event. The fold keeps the state
+ * after each event it applied, for the triggers, which decide on each event against the state right after it.
  */
 public final class BatchStates {
 
@@ -58,6 +60,45 @@ public final class BatchStates {
         return Optional.ofNullable((StartingPoints.Start<S>) starts.get(stream));
     }
 
+    /**
+     * The aggregate's events from {@code version} on, each with the state right after it, up to the state
+     * {@link #after} gives (a trigger decides on each event against the state right after it). Taken from the batch's
+     * fold where it covers them, so a live batch costs nothing more; events the starting point is already past (a
+     * replay, a redelivery) cost a load at {@code version - 1} and a read of the stored events up to the fold's.
+     */
+    public <S> List<Applied<S>> stepsFrom(AggregateType<S, ?> type, StreamId stream, long version) {
+        Folded<S> folded = after(type, stream);
+        List<Applied<S>> steps = folded.steps();
+        if (version > folded.version()) {
+            return List.of();
+        }
+        if (!steps.isEmpty() && steps.getFirst().version() <= version) {
+            return steps.subList((int) (version - steps.getFirst().version()), steps.size());
+        }
+        long upTo = steps.isEmpty() ? folded.version() : steps.getFirst().version() - 1;
+        Optional<Loaded<S>> state = version > 1
+                ? aggregates.load(type, stream, new LoadTarget.AtVersion(version - 1)) : Optional.empty();
+        List<Applied<S>> loaded = new ArrayList<>(applied(type, stream, state, version - 1, upTo));
+        loaded.addAll(steps);
+        return loaded;
+    }
+
+    /** The events stored after {@code state} (the aggregate moved on while a subscriber worked), each applied. */
+    public <S> List<Applied<S>> stepsAfter(AggregateType<S, ?> type, StreamId stream, Loaded<S> state) {
+        return applied(type, stream, Optional.of(state), state.version(), Long.MAX_VALUE);
+    }
+
+    private <S> List<Applied<S>> applied(AggregateType<S, ?> type, StreamId stream, Optional<Loaded<S>> start,
+                                         long afterVersion, long upToVersion) {
+        List<Applied<S>> steps = new ArrayList<>();
+        Optional<Loaded<S>> state = start;
+        for (RecordedEvent event : store.readStream(stream, afterVersion, upToVersion)) {
+            state = aggregates.fold(type, state, stream.aggregateId(), List.of(event));
+            steps.add(new Applied<>(event, state.orElseThrow()));
+        }
+        return steps;
+    }
+
     private <S> Folded<S> fold(AggregateType<S, ?> type, StreamId stream, Optional<StartingPoints.Start<S>> start) {
         long rowVersion = start.map(StartingPoints.Start::rowVersion).orElse(0L);
         Optional<Loaded<S>> state = start.flatMap(StartingPoints.Start::state);
@@ -65,7 +106,7 @@ public final class BatchStates {
         List<RecordedEvent> pending = batch.getOrDefault(stream, List.of()).stream()
                 .filter(event -> event.aggregateVersion() > from).toList();
         if (pending.isEmpty()) {
-            return Folded.ok(state, rowVersion);
+            return Folded.ok(state, rowVersion, List.of());
         }
         long first = pending.getFirst().aggregateVersion();
         long last = pending.getLast().aggregateVersion();
@@ -73,19 +114,21 @@ public final class BatchStates {
             try {
                 state = aggregates.load(type, stream, new LoadTarget.AtVersion(first - 1));
             } catch (RuntimeException unfoldable) {
-                return Folded.failed(Optional.empty(), rowVersion, first, unfoldable);
+                return Folded.failed(Optional.empty(), rowVersion, first, unfoldable, List.of());
             }
         }
         long at = state.map(Loaded::version).orElse(0L);
         boolean contiguous = first == at + 1 && last - first + 1 == pending.size();
         List<RecordedEvent> toApply = contiguous ? pending : store.readStream(stream, at, last);
+        List<Applied<S>> steps = new ArrayList<>();
         for (RecordedEvent event : toApply) {
             try {
                 state = aggregates.fold(type, state, stream.aggregateId(), List.of(event));
             } catch (RuntimeException unfoldable) {
-                return Folded.failed(state, rowVersion, event.aggregateVersion(), unfoldable);
+                return Folded.failed(state, rowVersion, event.aggregateVersion(), unfoldable, steps);
             }
+            steps.add(new Applied<>(event, state.orElseThrow()));
         }
-        return Folded.ok(state, rowVersion);
+        return Folded.ok(state, rowVersion, steps);
     }
 }

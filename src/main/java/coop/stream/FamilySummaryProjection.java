@@ -9,6 +9,7 @@ import coop.domain.AggregateType;
 import coop.domain.family.Family;
 import coop.domain.family.FamilyState;
 import coop.readmodel.FamilySummary;
+import coop.readmodel.FamilySummaryRows;
 import coop.store.ReadModelRow;
 import coop.store.ReadModelStore;
 import coop.store.RecordedEvent;
@@ -38,16 +39,14 @@ public final class FamilySummaryProjection implements Subscriber, StartingPoints
 
     private final AggregateRepository aggregates;
     private final ReadModelStore rows;
-    private final EventCodec codec;
-    private final ObjectMapper json;
+    private final FamilySummaryRows summaryRows;
     private final boolean active;
 
     public FamilySummaryProjection(AggregateRepository aggregates, ReadModelStore rows, EventCodec codec,
                                    ObjectMapper json, boolean active) {
         this.aggregates = aggregates;
         this.rows = rows;
-        this.codec = codec;
-        this.json = json;
+        this.summaryRows = new FamilySummaryRows(codec, json);
         this.active = active;
     }
 
@@ -64,7 +63,7 @@ public final class FamilySummaryProjection implements Subscriber, StartingPoints
                 (stream, ofFamily) -> {
                     Folded<FamilyState> folded = states.after(Family.INSTANCE, stream);
                     folded.state().filter(state -> state.version() > folded.startVersion())
-                            .ifPresent(state -> rows.putIfNewer(row(stream, state)));
+                            .ifPresent(state -> rows.putIfNewer(summaryRows.row(stream, state)));
                     if (folded.startVersion() == 0) {
                         newTenants.add(stream.tenantId());
                     }
@@ -85,9 +84,7 @@ public final class FamilySummaryProjection implements Subscriber, StartingPoints
         for (ReadModelRow row : rows.findAll(FamilySummary.MODEL, streams.stream()
                 .map(stream -> new ReadModelStore.RowKey(stream.tenantId(), stream.aggregateId())).toList())) {
             StreamId stream = new StreamId(row.tenantId(), Family.NAME, row.rowId());
-            Optional<Loaded<S>> state = row.source()
-                    .filter(source -> source.stateSchema() == type.stateSchemaVersion())
-                    .flatMap(source -> readState(source.state()))
+            Optional<Loaded<S>> state = summaryRows.state(row)
                     .map(family -> (Loaded<S>) new Loaded<>(family, row.version(), row.updatedAt()));
             starts.put(stream, new Start<>(row.version(), state));
         }
@@ -97,28 +94,8 @@ public final class FamilySummaryProjection implements Subscriber, StartingPoints
     /** Recomputes one family's row from its whole history, overwriting the row even at the same version. */
     public void rebuild(StreamId stream) {
         aggregates.load(Family.INSTANCE, stream, LoadTarget.latest()).ifPresent(loaded -> {
-            rows.putIfNotOlder(row(stream, loaded));
+            rows.putIfNotOlder(summaryRows.row(stream, loaded));
             rows.registerTenant(stream.tenantId());
         });
-    }
-
-    private Optional<FamilyState> readState(String state) {
-        try {
-            return Optional.of(codec.read(state, FamilyState.class));
-        } catch (RuntimeException unreadable) {
-            return Optional.empty(); // an older layout: the state is loaded from the store instead
-        }
-    }
-
-    private ReadModelRow row(StreamId stream, Loaded<FamilyState> loaded) {
-        FamilySummary summary = FamilySummary.of(loaded.state(), loaded.version(), loaded.lastEventAt());
-        try {
-            return new ReadModelRow(stream.tenantId(), FamilySummary.MODEL, stream.aggregateId(), loaded.version(),
-                    json.writeValueAsString(summary), Optional.of(FamilySummary.listing(summary.paymentStatus())),
-                    loaded.lastEventAt(), Optional.of(new ReadModelRow.RowSource(codec.write(loaded.state()),
-                    Family.INSTANCE.stateSchemaVersion())));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a summary always serialises", e);
-        }
     }
 }

@@ -1,59 +1,49 @@
 package coop.stream;
 
-import coop.app.AggregateRepository;
-import coop.app.AppendRequest;
 import coop.app.DerivedIds;
 import coop.app.EventCodec;
 import coop.app.EventService;
-import coop.app.LoadTarget;
-import coop.app.Loaded;
-import coop.domain.RuleViolation;
 import coop.domain.family.Family;
 import coop.domain.family.FamilyEvent;
 import coop.domain.family.FamilyState;
 import coop.domain.family.PortalPolicy;
 import coop.store.CheckpointStore;
-import coop.store.ConcurrencyConflict;
-import coop.store.ExpectedVersion;
+import coop.store.EventStore;
 import coop.store.RecordedEvent;
 import coop.store.StreamId;
-import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * Carries out a {@link PortalPolicy}: per batch and family, once, it decides on the family's state after the batch
- * and appends the follow-up through {@link EventService} (so the aggregate's rules apply), caused by the last event of
- * the batch the policy reacts to, in its correlation, recorded as {@code user_id = "trigger:<name>"}.
+ * Carries out a {@link PortalPolicy}: per batch and family, it decides on each event the policy reacts to, in the
+ * order recorded, against the family's state right after that event and the events recorded after it, and appends
+ * the follow-up through {@link EventService} (so the aggregate's rules apply), caused by that event, in its
+ * correlation, recorded as {@code user_id = "trigger:<name>"}.
  *
- * <p>A cursor per family (read for the whole batch at once, written for the whole batch at once) is the last version
- * the trigger handled: a redelivered event at or below it costs nothing more. A family without a cursor starts where
- * the trigger meets it: the decision is on the current state, never a walk through the family's history.
- * Exactly once: the follow-up's id is derived from the trigger's name and the triggering event's id, and the decision
- * is on a state that includes every earlier follow-up, so a redelivered event neither fires twice nor undoes what
- * happened since.
+ * <p>A cursor per family (read for the whole batch at once, moved forward only) is the last version the trigger
+ * handled: a redelivered event at or below it costs nothing more. A family without a cursor starts where the trigger
+ * meets it, never with a walk through the family's history. Exactly once: the follow-up's id is derived from the
+ * trigger's name and the triggering event's id in a namespace callers cannot append to ({@link DerivedIds}), and the
+ * policy counts a follow-up already stored, or anything a person did to the portal since, as superseding the event,
+ * so neither a redelivery nor a replay racing the live stream fires twice or undoes what happened since.
  */
 public final class FamilyTrigger implements Subscriber {
 
-    private static final Logger LOG = Logger.getLogger(FamilyTrigger.class);
-
     private final Subscription subscription;
     private final PortalPolicy policy;
-    private final EventService events;
-    private final AggregateRepository aggregates;
+    private final FollowUps followUps;
     private final EventCodec codec;
     private final CheckpointStore checkpoints;
 
     public FamilyTrigger(String name, String eventType, PortalPolicy policy, boolean active, EventService events,
-                         AggregateRepository aggregates, EventCodec codec, CheckpointStore checkpoints) {
+                         EventStore store, EventCodec codec, CheckpointStore checkpoints) {
         this.subscription = new Subscription(name, HandlerType.TRIGGER, Set.of(eventType), active);
         this.policy = policy;
-        this.events = events;
-        this.aggregates = aggregates;
+        this.followUps = new FollowUps(name, policy, events, store, codec);
         this.codec = codec;
         this.checkpoints = checkpoints;
     }
@@ -82,8 +72,7 @@ public final class FamilyTrigger implements Subscriber {
             List<RecordedEvent> decidable = pending.stream().filter(e -> folded.failedAt().isEmpty()
                     || e.aggregateVersion() < folded.failedAt().getAsLong()).toList();
             if (!decidable.isEmpty()) {
-                fire(decidable.getLast(), folded.state().orElseThrow(
-                        () -> new IllegalStateException("no events in " + stream)));
+                decideEach(stream, decidable, states);
                 moved.put(stream, decidable.getLast().aggregateVersion());
             }
             folded.requireFoldedUpTo(pending.getLast().aggregateVersion());
@@ -92,41 +81,35 @@ public final class FamilyTrigger implements Subscriber {
         return failures;
     }
 
-    /** The id of the follow-up of {@code triggeringEventId}: the same on every delivery. */
+    /**
+     * The id of the follow-up of {@code triggeringEventId}: the same on every delivery. Attempt 0 is the id; the
+     * later ones are the fallbacks used when an id is taken by another event.
+     */
+    public static String followUpId(String triggerName, String triggeringEventId, int attempt) {
+        return DerivedIds.of(triggerName + "|" + triggeringEventId + (attempt == 0 ? "" : "|" + attempt));
+    }
+
+    /** The id a follow-up of {@code triggeringEventId} is stored under when nothing else took it. */
     public static String followUpId(String triggerName, String triggeringEventId) {
-        return DerivedIds.of(triggerName + "|" + triggeringEventId);
+        return followUpId(triggerName, triggeringEventId, 0);
     }
 
-    private void fire(RecordedEvent trigger, Loaded<FamilyState> state) {
-        Optional<FamilyEvent> followUp = policy.decide(state.state());
-        if (followUp.isEmpty()) {
-            return;
+    private void decideEach(StreamId stream, List<RecordedEvent> triggering, BatchStates states) {
+        List<Applied<FamilyState>> steps = states.stepsFrom(Family.INSTANCE, stream,
+                triggering.getFirst().aggregateVersion());
+        if (steps.isEmpty()) {
+            throw new IllegalStateException("No state of " + stream + " at version "
+                    + triggering.getFirst().aggregateVersion());
         }
-        AppendRequest request = new AppendRequest(trigger.tenantId(), Family.NAME, trigger.aggregateId(),
-                ExpectedVersion.any(),
-                List.of(codec.propose(Family.INSTANCE, followUp.get(),
-                        Optional.of(followUpId(subscription.name(), trigger.eventId())))),
-                "trigger:" + subscription.name(), Optional.of(trigger.correlationId()), Optional.of(trigger.eventId()));
-        try {
-            events.appendOn(state, request);
-        } catch (ConcurrencyConflict movedOn) {
-            // The family has events beyond the batch: decide again on its latest state, then append on it.
-            Optional<Loaded<FamilyState>> latest = aggregates.load(Family.INSTANCE, trigger.stream(),
-                    LoadTarget.latest());
-            if (latest.isPresent() && policy.decide(latest.get().state()).isPresent()) {
-                appendLate(request, trigger);
-            }
-        } catch (RuleViolation refused) {
-            LOG.infof("%s skipped for %s: %s", subscription.name(), trigger.stream(), refused.getMessage());
-        }
-    }
-
-    private void appendLate(AppendRequest request, RecordedEvent trigger) {
-        try {
-            events.append(request);
-        } catch (RuleViolation refused) {
-            // The family changed between our check and the append (e.g. a coordinator locked it by hand).
-            LOG.infof("%s skipped for %s: %s", subscription.name(), trigger.stream(), refused.getMessage());
+        long first = steps.getFirst().version();
+        List<FamilyEvent> recorded = steps.stream().map(step -> codec.decode(Family.INSTANCE, step.event())).toList();
+        List<FamilyEvent> appended = new ArrayList<>();
+        for (RecordedEvent trigger : triggering) {
+            int at = (int) (trigger.aggregateVersion() - first);
+            List<FamilyEvent> since = new ArrayList<>(recorded.subList(at + 1, recorded.size()));
+            since.addAll(appended);
+            followUps.decideAndAppend(trigger, steps.get(at).after().state(), since, steps.getLast().after(), states)
+                    .ifPresent(appended::add);
         }
     }
 }

@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Where the states of a batch's aggregates start from before the batch's events are applied: a read model that
- * keeps each aggregate's state next to its view (the family summary) hands it over, read once for the whole batch.
+ * keeps each aggregate's state (the family summary, whose served view is derived from it) hands it over, read once
+ * for the whole batch.
  */
 public interface StartingPoints {
 

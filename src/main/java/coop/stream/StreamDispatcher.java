@@ -8,6 +8,7 @@ import coop.store.RecordedEvent;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -60,6 +61,7 @@ public final class StreamDispatcher {
         BatchStates states = new BatchStates(events, aggregates, store, startingPoints);
         Set<EventKey> failedKeys = new LinkedHashSet<>();
         Map<String, Integer> failuresBySubscriber = new LinkedHashMap<>();
+        List<Failure> allFailures = new ArrayList<>();
         for (Subscriber subscriber : subscribers) {
             Subscription subscription = subscriber.subscription();
             List<RecordedEvent> wanted = events.stream().filter(subscription::wants).toList();
@@ -73,13 +75,14 @@ public final class StreamDispatcher {
                 failures = wanted.stream().map(event -> new Failure(event, e)).toList();
             }
             failures.forEach(failure -> failedKeys.add(EventKey.of(failure.event())));
+            allFailures.addAll(failures);
             if (!failures.isEmpty()) {
                 failuresBySubscriber.put(subscription.name(), failures.size());
             }
             record(subscription.name(), wanted, failures);
         }
         return new Dispatched(events.stream().filter(event -> failedKeys.contains(EventKey.of(event))).toList(),
-                failuresBySubscriber);
+                failuresBySubscriber, allFailures, List.of());
     }
 
     private void record(String name, List<RecordedEvent> wanted, List<Failure> failures) {

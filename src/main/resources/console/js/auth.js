@@ -38,6 +38,13 @@ function rolesOf(claims) {
   return new Set(list.filter(Boolean));
 }
 
+/** Where a caller starts: the families for those who read a co-op, operations for operators, else their family. */
+export function homeOf(who) {
+  if (who.readsAll) return '#/families';
+  if (who.operator) return '#/operations';
+  return `#/family/${encodeURIComponent(who.familyId || '')}`;
+}
+
 /** The signed-in identity, or null. */
 export function identity() {
   const token = sessionStorage.getItem(KEY);
@@ -53,6 +60,8 @@ export function identity() {
     readsAll: roles.has('coordinator') || roles.has('auditor') || roles.has('admin'),
     appends: roles.has('coordinator') || roles.has('admin'),
     admin: roles.has('admin'),
+    // The platform's operators: every co-op's subscriber progress, and rebuilds (which cover every co-op).
+    operator: roles.has('operator'),
   };
 }
 

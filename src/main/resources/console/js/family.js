@@ -2,7 +2,8 @@
 // what-if, and the timeline.
 import { html, useEffect, useState } from '../vendor/preact-htm-standalone.module.js';
 import { enc } from './api.js';
-import { CrossLink, ErrorBox, Loading, Who, eventHref, familyHref, show, summary, useApi, when } from './ui.js';
+import { CrossLink, ErrorBox, Json, Loading, Who, eventHref, familyHref, show, summary, useApi, when } from './ui.js';
+import { Value, isInternal, seesInternals } from './fields.js';
 import { Changes, diff } from './changes.js';
 import { Timeline } from './timeline.js';
 import { Why } from './why.js';
@@ -10,9 +11,10 @@ import { WhatIf } from './whatif.js';
 import { TimeTravel } from './timetravel.js';
 
 function StateTable({ state, latest, onWhy }) {
+  const shown = Object.entries(state).filter(([field]) => !isInternal(field));
   return html`<table class="state"><tbody>
-    ${Object.entries(state).map(([field, value]) => html`<tr data-field=${field}>
-      <th scope="row">${field}</th><td>${show(value)}</td>
+    ${shown.map(([field, value]) => html`<tr data-field=${field}>
+      <th scope="row">${field}</th><td><${Value} value=${value} /></td>
       <td class="why-cell">${latest ? html`<button type="button" class="link" aria-label=${`Why is ${field} ${show(value)}?`}
         onClick=${() => onWhy(field)}>why?</button>` : ''}</td></tr>`)}
   </tbody></table>`;
@@ -51,6 +53,8 @@ export function FamilyPage({ who, familyId, version }) {
         ${!atLatest && html`<p class="hint">"Why?" explains the current state: <a href=${familyHref(familyId)}>back to now</a>.</p>`}
         <${ErrorBox} error=${at.error} />
         ${state ? html`<${StateTable} state=${state} latest=${atLatest} onWhy=${setWhy} />` : html`<${Loading} what="the state" />`}
+        ${state && seesInternals(who) && html`<details class="raw-state"><summary>Raw state (JSON, internal fields
+          included)</summary><${Json} value=${state} /></details>`}
       </section>
       ${selected && state && (selected === 1 || before.data) && html`<${EventAt} familyId=${familyId} version=${selected}
         state=${state} previous=${selected === 1 ? {} : before.data.state} />`}

@@ -1,7 +1,7 @@
 // The console's shell: configuration, sign-in, navigation and the hash router (deep links to paste in a ticket).
 import { html, render, useEffect, useState } from '../vendor/preact-htm-standalone.module.js';
 import { loadConfig } from './api.js';
-import { identity, signOut } from './auth.js';
+import { homeOf, identity, signOut } from './auth.js';
 import { SignIn } from './signin.js';
 import { Families } from './families.js';
 import { FamilyPage } from './family.js';
@@ -28,9 +28,10 @@ function useRoute() {
 
 function Nav({ who }) {
   return html`<header class="top">
-    <a class="brand" href=${who.readsAll ? '#/families' : `#/family/${encodeURIComponent(who.familyId || '')}`}>Co-op audit console</a>
+    <a class="brand" href=${homeOf(who)}>Co-op audit console</a>
     <nav aria-label="Main">
-      ${who.readsAll && html`<a href="#/families">Families</a><a href="#/operations">Operations</a>`}
+      ${who.readsAll && html`<a href="#/families">Families</a>`}
+      ${(who.readsAll || who.operator) && html`<a href="#/operations">Operations</a>`}
       ${!who.readsAll && who.familyId && html`<a href=${`#/family/${encodeURIComponent(who.familyId)}`}>My family</a>`}
     </nav>
     <div class="me">
@@ -60,7 +61,7 @@ function App() {
       sessionStorage.setItem('coop-console-after-sign-in', location.hash);
       location.hash = '#/signin';
     } else if (who && (route.name === '' || route.name === 'signin')) {
-      location.hash = who.readsAll ? '#/families' : `#/family/${encodeURIComponent(who.familyId || '')}`;
+      location.hash = homeOf(who);
     }
   });
   if (!who || route.name === 'signin') return html`<main id="main"><${SignIn} /></main>`;

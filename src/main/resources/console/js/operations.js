@@ -1,6 +1,7 @@
-// Operations: every subscriber's status, lag and errors, and (admins) a rebuild with its progress.
-// A rebuild answers 202 with its id and runs on; GET /projections shows the projection "rebuilding" with a rebuild
-// object (segments and events done, of how many) until it is back to "running".
+// Operations: every subscriber's status, lag and errors, and (the platform's operators) a rebuild with its progress.
+// A rebuild covers every co-op, so only operators start one; it answers 202 with its id and runs on. GET /projections
+// shows the projection "rebuilding" until it is back to "running": to operators with a rebuild object (segments and
+// events done, of how many), to a co-op's callers without one (its figures count every co-op's events).
 import { html, useEffect, useState } from '../vendor/preact-htm-standalone.module.js';
 import { api, enc } from './api.js';
 import { ErrorBox, Loading, eventHref, useApi, when } from './ui.js';
@@ -73,19 +74,23 @@ export function Operations({ who }) {
   const projections = list.data?.projections || [];
   return html`<section>
     <h1>Operations</h1>
+    ${who.admin && !who.operator && html`<p class="hint rebuilds-note">Rebuilds cover every co-op, so the platform's
+      operators run them; a projection being rebuilt shows here as "rebuilding".</p>`}
     <div class="row"><button type="button" onClick=${list.reload}>Refresh</button></div>
     <${ErrorBox} error=${list.error} />
     ${list.loading && !list.data && html`<${Loading} what="the subscribers" />`}
     <div class="scroll"><table class="projections">
       <thead><tr><th>Subscriber</th><th>Type</th><th>Status</th><th>Lag</th><th>Last event</th><th>Last update</th>
-        <th>Errors</th><th>Last error</th>${who.admin && html`<th>Rebuild</th>`}</tr></thead>
+        <th>Errors</th><th>Last error</th>${who.operator && html`<th>Rebuild</th>`}</tr></thead>
       <tbody>${projections.map((p) => html`<tr data-projection=${p.projection_name}>
         <th scope="row">${p.projection_name}</th><td>${p.handler_type}</td>
         <td class=${`status-${p.status}`}>${p.status}</td><td>${lagOf(p)}</td>
-        <td>${p.last_event_id ? html`<a href=${eventHref(p.last_event_id)}>${when(p.last_event_timestamp) || p.last_event_id}</a>` : '—'}</td>
+        <td>${!p.last_event_id ? '—' : who.readsAll
+          ? html`<a href=${eventHref(p.last_event_id)}>${when(p.last_event_timestamp) || p.last_event_id}</a>`
+          : html`<span title=${p.last_event_id}>${when(p.last_event_timestamp) || p.last_event_id}</span>`}</td>
         <td>${when(p.last_updated)}</td><td class=${p.error_count > 0 ? 'errors' : ''}>${p.error_count}</td>
         <td>${p.last_error || '—'}</td>
-        ${who.admin && html`<td>${p.handler_type === 'projection'
+        ${who.operator && html`<td>${p.handler_type === 'projection'
           ? html`<${Rebuild} name=${p.projection_name} entry=${p} onChange=${list.reload} />` : '—'}</td>`}
       </tr>`)}</tbody>
     </table></div>

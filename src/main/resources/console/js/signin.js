@@ -27,6 +27,7 @@ function DevelopmentIdentities({ setError }) {
       <button type="button" onClick=${() => as({ sub: 'sarah', roles: ['coordinator'] })}>Sarah, coordinator</button>
       <button type="button" onClick=${() => as({ sub: 'audrey', roles: 'auditor' })}>Audrey, auditor</button>
       <button type="button" onClick=${() => as({ sub: 'root', roles: ['admin'] })}>Root, admin</button>
+      <button type="button" onClick=${() => as({ sub: 'olga', roles: ['operator'] })}>Olga, platform operator</button>
     </div>
     <div class="row">
       <label>Family id <input value=${familyId} onInput=${(e) => setFamilyId(e.target.value)} /></label>

@@ -2,6 +2,7 @@
 import { html, useEffect, useState } from '../vendor/preact-htm-standalone.module.js';
 import { api } from './api.js';
 import { identity } from './auth.js';
+import { oneLine } from './fields.js';
 
 export { html };
 
@@ -81,6 +82,5 @@ export function CrossLink({ href, children }) {
 
 export const Json = ({ value }) => html`<pre class="json">${JSON.stringify(value, null, 2)}</pre>`;
 
-/** A state value as text: lists and objects as compact JSON. */
-export const show = (value) => (value === null || value === undefined ? '—'
-  : typeof value === 'object' ? JSON.stringify(value) : String(value));
+/** A state value as one line of text (lists item by item, never as JSON). */
+export const show = oneLine;

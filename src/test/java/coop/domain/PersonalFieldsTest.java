@@ -41,7 +41,7 @@ class PersonalFieldsTest {
     @Test
     void a_text_field_left_unclassified_is_found() {
         EventCatalog<Object> catalog = new EventCatalog<>(EventType.of("NoteTaken", Object.class,
-                PayloadSchema.of(Field.text("note"), Field.text("note_id").notPersonal())));
+                PayloadSchema.of(Field.text("note", 100), Field.text("note_id", 100).notPersonal())));
 
         assertEquals(List.of("NoteTaken v1 note"), unclassifiedTextFields(catalog));
     }
@@ -84,6 +84,6 @@ class PersonalFieldsTest {
         assertFalse(age.required());
         assertEquals(25, age.max());
         assertFalse(Field.date("due_date").isPersonal());
-        assertEquals(Field.Privacy.UNCLASSIFIED, Field.text("x").privacy());
+        assertEquals(Field.Privacy.UNCLASSIFIED, Field.text("x", 10).privacy());
     }
 }

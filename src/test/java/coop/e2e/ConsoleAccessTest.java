@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Who sees and does what in the audit console, in a real Chromium against the local server with the stream live:
- * a family that cannot see another family, and an admin's revert with its preview, and a rebuild with its progress.
+ * a family that cannot see another family, an admin's revert with its preview, and an operator's rebuild with its
+ * progress (a co-op's admin may not rebuild: a rebuild covers every co-op).
  * Screenshots of each step: {@code target/console-screenshots}.
  */
 @QuarkusTest
@@ -32,6 +33,8 @@ class ConsoleAccessTest extends ConsoleTest {
                 {"event_type": "FamilyEnrolled", "event_data": {"family_name": "Chen", "enrollment_date": "2024-09-01"}}""");
         api.append("lopez", 0, "lopez-enrolment", null, """
                 {"event_type": "FamilyEnrolled", "event_data": {"family_name": "Lopez", "enrollment_date": "2024-09-01"}}""");
+        api.append("chen", 1, "chen-enrolment", null, """
+                {"event_type": "ChildAdded", "event_data": {"child_name": "Mei Chen-Whitaker", "age": 11, "grade": 6}}""");
         Page page = browser.newPage(390, 844);
         page.navigate(base() + "/console/#/signin");
         page.getByLabel("Co-op (tenant)").fill(tenant);
@@ -42,9 +45,12 @@ class ConsoleAccessTest extends ConsoleTest {
         assertThat(stateField(page, "family_name")).containsText("Chen");
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Families"))).hasCount(0);
         assertThat(page.locator(".whatif")).hasCount(0);
-        assertThat(page.locator(".timeline > li")).hasCount(1);
+        assertThat(page.locator(".timeline > li")).hasCount(2);
+        assertThat(stateField(page, "children").locator("tr[data-item='0'] td"))
+                .hasText(new String[]{"Mei Chen-Whitaker", "11", "6"});
+        assertThat(page.locator("details.raw-state")).hasCount(0);
         // Event and correlation pages query across families, which a family may not: their ids are plain text.
-        assertThat(page.locator(".timeline > li")).containsText("chen-enrolment");
+        assertThat(page.locator(".timeline > li").first()).containsText("chen-enrolment");
         assertThat(page.locator(".timeline a", new Page.LocatorOptions().setHasText("chen-enrolment"))).hasCount(0);
         shot(page, "12-a-family-sees-itself-on-a-phone");
 
@@ -56,6 +62,44 @@ class ConsoleAccessTest extends ConsoleTest {
         assertThat(page.locator("[role=alert]")).containsText("403 forbidden");
         assertThat(browser.pageErrors()).isEmpty();
         page.context().close();
+    }
+
+    @Test
+    void internal_fields_are_hidden_from_a_coordinator_and_in_the_raw_state_for_an_auditor() throws Exception {
+        api.append("ortiz", 0, "ortiz-enrolment", null, """
+                {"event_type": "FamilyEnrolled", "event_data": {"family_name": "Ortiz", "enrollment_date": "2024-09-01"}}""");
+        api.append("ortiz", 1, "ortiz-vacation", null, """
+                {"event_type": "VacationStarted", "event_data": {"start_date": "2024-12-20", "expected_return": "2025-01-06"}}""");
+        api.append("ortiz", 2, "ortiz-withdrawal", null, """
+                {"event_type": "FamilyWithdrawn", "event_data": {"withdrawal_date": "2024-12-28"}}""");
+        assertThat(api.get("/aggregates/Family/ortiz").path("state").path("vacation_start_date").asText())
+                .as("the API still carries the field").isEqualTo("2024-12-20");
+
+        Page coordinator = browser.newPage(1280, 900);
+        signIn(coordinator, base(), tenant, "Sarah, coordinator");
+        coordinator.navigate(base() + "/console/#/family/ortiz");
+        assertThat(stateField(coordinator, "status")).hasText("withdrawn");
+        assertThat(coordinator.locator("table.state")).not().containsText("status_before_withdrawal");
+        assertThat(coordinator.locator("table.state")).not().containsText("vacation_start_date");
+        assertThat(coordinator.locator("table.state")).not().containsText("2024-12-20");
+        assertThat(coordinator.locator("table.diff tr[data-field='status']")).hasCount(1);
+        assertThat(coordinator.locator("table.diff tr[data-field='status_before_withdrawal']")).hasCount(0);
+        assertThat(coordinator.locator("details.raw-state")).hasCount(0);
+        shot(coordinator, "19-a-coordinator-sees-no-internal-fields");
+        coordinator.context().close();
+
+        Page auditor = browser.newPage(1280, 900);
+        signIn(auditor, base(), tenant, "Audrey, auditor");
+        auditor.navigate(base() + "/console/#/family/ortiz");
+        assertThat(stateField(auditor, "status")).hasText("withdrawn");
+        assertThat(auditor.locator("table.state tr[data-field='vacation_start_date']")).hasCount(0);
+        auditor.locator("details.raw-state summary").click();
+        Locator raw = auditor.locator("details.raw-state pre.json");
+        assertThat(raw).containsText("\"vacation_start_date\": \"2024-12-20\"");
+        assertThat(raw).containsText("\"status_before_withdrawal\": \"on_vacation\"");
+        shot(auditor, "20-an-auditor-opens-the-raw-state");
+        assertThat(browser.pageErrors()).isEmpty();
+        auditor.context().close();
     }
 
     @Test
@@ -93,11 +137,37 @@ class ConsoleAccessTest extends ConsoleTest {
         assertThat(api.get("/aggregates/Family/ames").path("state").path("status").asText()).isEqualTo("enrolled");
         assertThat(api.get("/aggregates/Family/baker").path("state").path("status").asText()).isEqualTo("enrolled");
 
+        // A rebuild covers every co-op: the co-op's admin sees no button, and is told who runs rebuilds.
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Operations")).click();
+        assertThat(page.locator(".rebuilds-note")).containsText("operators");
+        assertThat(page.locator("tr[data-projection='family-summary']")).containsText("projection");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rebuild family-summary")))
+                .hasCount(0);
+        shot(page, "17-operations-as-a-co-op-admin");
+        // While the operators rebuild, the co-op's callers see the status, without the platform's figures.
+        page.route("**/projections", route -> route.fulfill(new Route.FulfillOptions().setStatus(200)
+                .setContentType("application/json").setBody("""
+                        {"projections": [{"projection_name": "family-summary", "handler_type": "projection",
+                          "status": "rebuilding", "rebuild": null, "error_count": 0}]}""")));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Refresh")).click();
+        assertThat(page.locator("tr[data-projection='family-summary'] .status-rebuilding")).hasText("rebuilding");
+        assertThat(page.locator("tr[data-projection='family-summary'] progress")).hasCount(0);
+        assertThat(browser.pageErrors()).isEmpty();
+        page.context().close();
+    }
+
+    @Test
+    void an_operator_rebuilds_a_projection_and_follows_its_progress() {
+        Page page = browser.newPage(1280, 900);
+        signIn(page, base(), tenant, "Olga, platform operator");
+        page.waitForURL(Pattern.compile(".*#/operations$"));
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Families"))).hasCount(0);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rebuild family-summary")).click();
         assertThat(page.locator("tr[data-projection='family-summary'] .ok")).containsText("Rebuilt");
         assertThat(page.locator("tr[data-projection='family-summary'] progress")).hasAttribute("value", "100");
-        shot(page, "17-operations-rebuild");
+        shot(page, "18-operations-rebuild-by-an-operator");
+        // Operators do not read a co-op's events: the last events are no links into them.
+        assertThat(page.locator("table.projections a")).hasCount(0);
 
         // A local rebuild of a few families ends before a listing can show it half-way, so the browser is handed
         // the API's answers of a longer one: 202, then "rebuilding" with its progress, then "running".
@@ -116,7 +186,7 @@ class ConsoleAccessTest extends ConsoleTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rebuild family-summary")).click();
         assertThat(page.locator("tr[data-projection='family-summary'] progress")).hasAttribute("value", "80");
         assertThat(page.locator("tr[data-projection='family-summary'] .status-rebuilding")).hasText("rebuilding");
-        shot(page, "18-operations-rebuild-in-progress");
+        shot(page, "19-operations-rebuild-in-progress");
         assertThat(page.locator("tr[data-projection='family-summary'] .ok")).containsText("Rebuilt.");
         assertThat(page.locator("tr[data-projection='family-summary'] progress")).hasAttribute("value", "100");
         assertThat(browser.pageErrors()).isEmpty();

@@ -39,12 +39,24 @@ class MartinezConsoleTest extends ConsoleTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open")).click();
         assertThat(stateField(page, "family_name")).containsText("Martinez");
         assertThat(page.locator(".timeline > li")).hasCount(2);
+        // Lists read as tables with labelled columns, never as JSON; the fold's bookkeeping is not shown.
+        Locator children = stateField(page, "children");
+        assertThat(children.locator("table.items th")).hasText(new String[]{"Child name", "Age", "Grade"});
+        assertThat(children.locator("tr[data-item='0'] td")).hasText(new String[]{"Sofia", "8", "3"});
+        assertThat(children).not().containsText("{");
+        assertThat(stateField(page, "payments")).hasText("none");
+        assertThat(page.locator("table.state tr[data-field='status_before_withdrawal']")).hasCount(0);
+        assertThat(page.locator("table.state tr[data-field='vacation_start_date']")).hasCount(0);
+        assertThat(page.locator("details.raw-state")).hasCount(0);
         shot(page, "01-martinez-enrolled");
 
         api.append("martinez", 2, "fees_martinez_oct", null, """
                 {"event_id": "martinez-due-1", "event_type": "PaymentDue", "event_data": {"amount": 450, "due_date": "2024-10-15"}}""");
         page.reload();
         assertThat(stateField(page, "payment_status")).containsText("due");
+        Locator dues = stateField(page, "dues");
+        assertThat(dues.locator("table.items th")).hasText(new String[]{"Amount", "Due date", "Outstanding", "Overdue"});
+        assertThat(dues.locator("tr[data-item='0'] td")).hasText(new String[]{"450", "2024-10-15", "450", "no"});
         shot(page, "02-payment-due");
 
         api.append("martinez", 3, "fees_martinez_oct", "martinez-due-1", """
@@ -110,6 +122,10 @@ class MartinezConsoleTest extends ConsoleTest {
         assertThat(restore.locator(".who-trigger")).containsText("trigger:restore-portal-on-payment");
         assertThat(stateField(page, "portal_access")).containsText("active");
         assertThat(stateField(page, "payment_status")).containsText("paid");
+        Locator payments = stateField(page, "payments");
+        assertThat(payments.locator("table.items th")).hasText(new String[]{"Amount", "Date", "Payment method"});
+        assertThat(payments.locator("tr[data-item='0'] td")).hasText(new String[]{"450", "2024-10-20", "credit_card"});
+        assertThat(stateField(page, "dues")).hasText("none");
         shot(page, "09-paid-and-unlocked");
 
         page.locator(".timeline > li[data-version='5']").getByRole(AriaRole.BUTTON,

@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A Lambda's cold start pays only for its own function's JSON types: the mapper Funqy binds every function with does
- * not build (de)serializers for the functions the Lambda does not export (MockEventServerTest shows the exported one
- * still binds an API Gateway event).
+ * not build (de)serializers for the functions the Lambda does not export (LambdaHandlerBindingTest shows the
+ * exported one still binds an API Gateway event).
  */
 @QuarkusTest
 class LazyBindingsTest {

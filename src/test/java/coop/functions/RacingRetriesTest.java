@@ -101,7 +101,7 @@ class RacingRetriesTest {
             RecordedEvent overdue = store.readStream(stream, 2, 3).getFirst();
             // Every instance reads the trigger's cursor before any moves it, so each decides to lock and appends.
             together(twin -> {
-                new StreamDispatcher(List.of(PortalTriggers.lockOnOverdue(true, events, aggregates, codec, checkpoints)),
+                new StreamDispatcher(List.of(PortalTriggers.lockOnOverdue(true, events, store, codec, checkpoints)),
                         checkpoints, Clock.systemUTC(), aggregates, store, StartingPoints.NONE)
                         .dispatch(List.of(overdue));
                 return twin;

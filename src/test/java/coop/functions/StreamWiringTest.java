@@ -1,7 +1,9 @@
 package coop.functions;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import coop.app.AppendRequest;
 import coop.app.EventService;
+import coop.app.Json;
 import coop.app.ProposedEvent;
 import coop.local.LocalReadiness;
 import coop.store.ExpectedVersion;
@@ -33,7 +35,7 @@ class StreamWiringTest {
     public static class PollerOn implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            // Funqy serves one exported function; this test posts stream batches to it. Tables of its own, so the
+            // Funqy serves one exported function; this test hands stream batches to it. Tables of its own, so the
             // poller does not start behind the backlog of every other Quarkus test's events.
             return Map.of("coop.local.stream-poller.enabled", "true",
                     "coop.local.stream-poller.interval-millis", "200",
@@ -56,7 +58,7 @@ class StreamWiringTest {
     Instance<LocalReadiness> readiness;
 
     @Test
-    void funqy_reports_a_record_that_throws_by_sequence_number_and_passes_the_others() {
+    void funqy_reports_a_record_that_throws_by_sequence_number_and_passes_the_others() throws Exception {
         String body = """
                 {"Records": [
                   {"eventID": "1", "eventName": "REMOVE", "eventSource": "aws:dynamodb", "awsRegion": "us-east-1",
@@ -68,16 +70,14 @@ class StreamWiringTest {
                                 "SequenceNumber": "200", "StreamViewType": "NEW_IMAGE"}}
                 ]}""";
 
-        String testApi = org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getValue("quarkus-internal.aws-lambda.test-api", String.class);
-        io.restassured.RestAssured.given().baseUri("http://" + testApi).contentType("application/json").body(body)
-                .post("/")
-                .then().statusCode(200)
-                .body("batchItemFailures.itemIdentifier", org.hamcrest.Matchers.contains("200"));
+        JsonNode answer = Json.mapper().readTree(FunqyHandler.invoke(body));
+
+        assertThat(answer.path("batchItemFailures").findValuesAsText("itemIdentifier")).as(answer.toString())
+                .containsExactly("200");
     }
 
     @Test
-    void a_whole_batch_posted_as_lambda_sends_it_lands_per_family_and_answers_no_failure() {
+    void a_whole_batch_as_lambda_sends_it_lands_per_family_and_answers_no_failure() throws Exception {
         String tenant = "wiring-" + UUID.randomUUID().toString().substring(0, 8);
         String records = String.join(",",
                 insert(tenant, 3, "PaymentDue", "{\\\"amount\\\":450,\\\"due_date\\\":\\\"2024-10-01\\\"}", "303"),
@@ -85,11 +85,10 @@ class StreamWiringTest {
                         "{\\\"family_name\\\":\\\"Lee Family\\\",\\\"enrollment_date\\\":\\\"2024-09-01\\\"}", "301"),
                 insert(tenant, 2, "ChildAdded", "{\\\"child_name\\\":\\\"Min\\\"}", "302"));
 
-        io.restassured.RestAssured.given().baseUri("http://" + testApi()).contentType("application/json")
-                .body("{\"Records\": [" + records + "]}")
-                .post("/")
-                .then().statusCode(200)
-                .body("batchItemFailures", org.hamcrest.Matchers.empty());
+        JsonNode answer = Json.mapper().readTree(FunqyHandler.invoke("{\"Records\": [" + records + "]}"));
+
+        assertThat(answer.path("batchItemFailures").isArray()).as(answer.toString()).isTrue();
+        assertThat(answer.path("batchItemFailures")).as(answer.toString()).isEmpty();
 
         FamilySummary lee = queries.familySummary(tenant, "lee").orElseThrow();
         assertThat(lee.aggregateVersion()).isEqualTo(3);
@@ -98,6 +97,28 @@ class StreamWiringTest {
         assertThat(queries.projections(tenant).projections())
                 .filteredOn(p -> p.projectionName().equals(FamilySummaryProjection.NAME)).singleElement()
                 .satisfies(p -> assertThat(p.lastEventId()).contains("lee-3"));
+    }
+
+    @Test
+    void a_record_that_keeps_failing_is_parked_by_the_deployed_function_on_its_third_delivery() throws Exception {
+        String tenant = "parking-" + UUID.randomUUID().toString().substring(0, 8);
+        String body = "{\"Records\": [" + insert(tenant, 1, "NoSuchFamilyEvent", "{}", "401") + "]}";
+        for (int delivery = 1; delivery <= 2; delivery++) {
+            JsonNode answer = Json.mapper().readTree(FunqyHandler.invoke(body));
+            assertThat(answer.path("batchItemFailures").findValuesAsText("itemIdentifier")).as(answer.toString())
+                    .containsExactly("401");
+        }
+        assertThat(queries.projections(tenant).parkedFamilies()).isEmpty();
+
+        JsonNode third = Json.mapper().readTree(FunqyHandler.invoke(body));
+        assertThat(third.path("batchItemFailures").isArray()).as(third.toString()).isTrue();
+        assertThat(third.path("batchItemFailures")).as(third.toString()).isEmpty();
+
+        assertThat(queries.projections(tenant).parkedFamilies()).singleElement().satisfies(parked -> {
+            assertThat(parked.stream().aggregateId()).isEqualTo("lee");
+            assertThat(parked.fromVersion()).isEqualTo(1);
+            assertThat(parked.attempts()).isEqualTo(3);
+        });
     }
 
     /** A stream record as Lambda delivers it: camel-case envelope, DynamoDB JSON image, epoch-seconds date. */
@@ -115,11 +136,6 @@ class StreamWiringTest {
                      "user_id": {"S": "coordinator-1"}, "correlation_id": {"S": "import-1"}},
                    "SequenceNumber": "%5$s", "SizeBytes": 420, "StreamViewType": "NEW_IMAGE"}}
                 """.formatted(tenant, version, type, data, sequence);
-    }
-
-    private static String testApi() {
-        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getValue("quarkus-internal.aws-lambda.test-api", String.class);
     }
 
     @Test

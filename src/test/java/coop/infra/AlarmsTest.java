@@ -67,7 +67,7 @@ class AlarmsTest {
         String namespace = TEMPLATE.globalFunction().path("Environment").path("Variables")
                 .path("COOP_METRICS_NAMESPACE").asText();
         assertThat(namespace).isEqualTo("Coop/${AWS::StackName}");
-        for (String metric : List.of("ServerErrors", "SubscriberFailures", "SnapshotWriteFailures")) {
+        for (String metric : List.of("ServerErrors", "SubscriberFailures", "SnapshotWriteFailures", "ParkedEvents")) {
             assertThat(on(namespace + "/" + metric)).as(metric).singleElement()
                     .satisfies(w -> assertThat(w.dimensions()).as("the total over every route/subscriber").isEmpty())
                     .satisfies(w -> assertThat(w.statistic()).isEqualTo("Sum"));

@@ -1,5 +1,6 @@
 package coop.local;
 
+import coop.app.Json;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,62 @@ class ConsoleFilesTest {
             assertThat(answer.statusCode()).as(path).isEqualTo(404);
             assertThat(answer.body()).as(path).doesNotContain("quarkus.", "import ");
         }
-        assertThat(send("POST", "/console/").statusCode()).isEqualTo(405);
+        HttpResponse<String> post = send("POST", "/console/");
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.headers().firstValue("allow")).hasValue("GET, HEAD");
+        assertJsonError(post, "method_not_allowed");
         assertThat(send("DELETE", "/console/index.html").statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void a_missing_file_is_the_apis_json_404() throws Exception {
+        HttpResponse<String> missing = get("/console/no-such-file.js");
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertJsonError(missing, "not_found");
+    }
+
+    @Test
+    void a_path_of_thousands_of_segments_is_answered_with_a_json_404() throws Exception {
+        for (int segments : new int[]{1_000, 2_000}) {
+            RawHttp answer = RawHttp.send(server.port(), "GET /console/" + "a/".repeat(segments)
+                    + "index.html HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+
+            assertThat(answer.status()).as(segments + " segments").isEqualTo(404);
+            assertThat(answer.json().path("error").asText()).isEqualTo("not_found");
+        }
+    }
+
+    @Test
+    void a_path_of_100k_segments_is_refused_as_json_whether_the_server_or_the_console_meets_it() throws Exception {
+        String path = "/console/" + "a/".repeat(100_000) + "index.html";
+
+        RawHttp answer = RawHttp.send(server.port(), "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Connection: close\r\n\r\n");
+        ConsoleFiles.Served served = ConsoleFiles.serve("GET", path);
+
+        assertThat(answer.status()).isEqualTo(414);
+        assertThat(answer.json().path("error").asText()).isEqualTo("uri_too_long");
+        assertThat(served.status()).isEqualTo(404);
+        assertThat(new String(served.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"error\":\"not_found\"").hasSizeLessThan(1_000);
+    }
+
+    @Test
+    void the_name_check_takes_plain_names_and_nothing_else() {
+        assertThat(ConsoleFiles.safe("index.html")).isTrue();
+        assertThat(ConsoleFiles.safe("vendor/preact-htm-standalone.module.js")).isTrue();
+        assertThat(ConsoleFiles.safe("a/b_c/d-e.f.g")).isTrue();
+        for (String unsafe : new String[]{"", "index", "/index.html", "js//main.js", "js/", "../x.js", "a/../x.js",
+                ".hidden.js", "x..js", "x.js.", "a%2fb.js", "a\\b.js", "a b.js", "js/.x/main.js",
+                "a/".repeat(150) + "x.js"}) {
+            assertThat(ConsoleFiles.safe(unsafe)).as(unsafe).isFalse();
+        }
+    }
+
+    private static void assertJsonError(HttpResponse<String> answer, String code) throws Exception {
+        assertThat(answer.headers().firstValue("content-type")).hasValue("application/json");
+        assertThat(Json.mapper().readTree(answer.body()).path("error").asText()).isEqualTo(code);
+        assertThat(Json.mapper().readTree(answer.body()).path("message").asText()).isNotBlank();
     }
 }

@@ -128,10 +128,10 @@ class PersonalDataAtRestTest extends StoreTest {
         store.append(f1, ExpectedVersion.exactly(0), List.of(enrolled()), by("staff-1"));
         ReadModelStore rows = new DynamoDbReadModels(dynamo, tables.name("ReadModelsTable"), personal(),
                 Map.of("family_summary", "Family"));
-        String view = "{\"family_name\":\"" + NAME + "\"}";
-        ReadModelRow row = new ReadModelRow(TENANT, "family_summary", "f1", 1, view,
+        // The row stores the state once (the summary is derived from it on read), sealed whole.
+        ReadModelRow row = ReadModelRow.ofSource(TENANT, "family_summary", "f1", 1,
                 Optional.of("payment_status#current"), clock.instant(),
-                Optional.of(new ReadModelRow.RowSource("{\"familyName\":\"" + NAME + "\"}", 3)));
+                new ReadModelRow.RowSource("{\"familyName\":\"" + NAME + "\"}", 3));
 
         rows.putIfNewer(row);
 
@@ -139,6 +139,28 @@ class PersonalDataAtRestTest extends StoreTest {
         assertThat(rows.find(TENANT, "family_summary", "f1")).contains(row);
         assertThat(rows.list(TENANT, "family_summary", "payment_status#current", 10, Optional.empty()).rows())
                 .containsExactly(row);
+    }
+
+    @Test
+    void a_family_summary_row_of_an_earlier_release_with_view_and_state_still_reads_sealed_or_not() {
+        StreamId f1 = family("f1");
+        store.append(f1, ExpectedVersion.exactly(0), List.of(enrolled()), by("staff-1"));
+        ReadModelStore sealing = new DynamoDbReadModels(dynamo, tables.name("ReadModelsTable"), personal(),
+                Map.of("family_summary", "Family"));
+        ReadModelStore clear = new DynamoDbReadModels(dynamo, tables.name("ReadModelsTable"));
+        ReadModelRow sealedRow = new ReadModelRow(TENANT, "family_summary", "f1", 1,
+                Optional.of("{\"family_name\":\"" + NAME + "\"}"), Optional.of("payment_status#current"),
+                clock.instant(), Optional.of(new ReadModelRow.RowSource("{\"familyName\":\"" + NAME + "\"}", 3)));
+        ReadModelRow clearRow = new ReadModelRow(TENANT, "family_summary", "f2", 1,
+                Optional.of("{\"family_name\":\"Old\"}"), Optional.of("payment_status#current"),
+                clock.instant(), Optional.empty());
+
+        sealing.putIfNewer(sealedRow);
+        clear.putIfNewer(clearRow);
+
+        assertThat(RawTables.find(dynamo, tables, NAME)).isEmpty();
+        assertThat(sealing.find(TENANT, "family_summary", "f1")).contains(sealedRow);
+        assertThat(sealing.find(TENANT, "family_summary", "f2")).contains(clearRow);
     }
 
     @Test
@@ -151,8 +173,9 @@ class PersonalDataAtRestTest extends StoreTest {
         erasing.saveSnapshot(new Snapshot(f1, 3, 3, "{\"family_name\":\"" + NAME + "\"}", clock.instant()));
         ReadModelStore rows = new DynamoDbReadModels(dynamo, tables.name("ReadModelsTable"), shared,
                 Map.of("family_summary", "Family"));
-        rows.putIfNewer(new ReadModelRow(TENANT, "family_summary", "f1", 3, "{\"family_name\":\"" + NAME + "\"}",
-                Optional.of("payment_status#current"), clock.instant()));
+        rows.putIfNewer(ReadModelRow.ofSource(TENANT, "family_summary", "f1", 3,
+                Optional.of("payment_status#current"), clock.instant(),
+                new ReadModelRow.RowSource("{\"familyName\":\"" + NAME + "\"}", 3)));
         EventStore other = storeWithCacheTtl(Duration.ofSeconds(60));
         other.readStream(f1, 0, 3);
 

@@ -5,10 +5,16 @@ import coop.readmodel.FamilySummary;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import coop.domain.family.PaymentStatus;
 import coop.domain.family.PortalAccess;
+import coop.app.Json;
+import coop.app.LoadTarget;
+import coop.app.Loaded;
+import coop.domain.family.Family;
+import coop.domain.family.FamilyState;
 import coop.store.Checkpoint;
 import coop.store.EventMetadata;
 import coop.store.ExpectedVersion;
 import coop.store.NewEvent;
+import coop.store.ReadModelRow;
 import coop.store.RecordedEvent;
 import org.junit.jupiter.api.Test;
 
@@ -153,6 +159,72 @@ class FamilySummaryProjectionTest extends StreamTest {
                 .isEmpty();
         assertThat(queries.familySummary("coop-south", "chen")).isEmpty();
         assertThat(summary("chen").portalAccess()).isEqualTo(PortalAccess.ACTIVE);
+    }
+
+    @Test
+    void a_summary_row_stores_the_family_state_once_and_serves_the_summary_derived_from_it() {
+        chenAndPatel();
+        assertThat(deliver(newRecords())).isEmpty();
+
+        ReadModelRow row = readModels.find(TENANT, FamilySummary.MODEL, "patel").orElseThrow();
+
+        assertThat(row.view()).as("no second copy of the state as a view").isEmpty();
+        assertThat(row.source()).hasValueSatisfying(source -> {
+            assertThat(source.stateSchema()).isEqualTo(Family.INSTANCE.stateSchemaVersion());
+            assertThat(codec.read(source.state(), FamilyState.class)).isEqualTo(
+                    aggregates.load(Family.INSTANCE, family("patel"), LoadTarget.latest()).orElseThrow().state());
+        });
+        assertThat(summary("patel")).isEqualTo(expectedSummary("patel"));
+        assertThat(queries.familiesByPaymentStatus(TENANT, PaymentStatus.PAID, 10, Optional.empty()).families())
+                .containsExactly(expectedSummary("patel"));
+    }
+
+    @Test
+    void a_row_of_the_previous_release_with_state_and_view_still_reads_and_moves_on_without_a_view() throws Exception {
+        enroll("chen", "Chen Family");
+        due("chen", 450, "2024-10-01");
+        assertThat(deliver(newRecords())).isEmpty();
+        Loaded<FamilyState> atTwo = aggregates.load(Family.INSTANCE, family("chen"), LoadTarget.latest()).orElseThrow();
+        assertThat(readModels.putIfNotOlder(previousReleaseRow("chen", atTwo, true))).isTrue();
+        assertThat(readModels.find(TENANT, FamilySummary.MODEL, "chen").orElseThrow().view()).isPresent();
+
+        assertThat(summary("chen")).isEqualTo(expectedSummary("chen"));
+
+        received("chen", 200, "2024-09-20");
+        assertThat(deliver(newRecords())).isEmpty();
+
+        assertThat(summary("chen")).isEqualTo(expectedSummary("chen"));
+        assertThat(summary("chen").balanceDue()).isEqualByComparingTo("250");
+        assertThat(readModels.find(TENANT, FamilySummary.MODEL, "chen").orElseThrow().view()).isEmpty();
+    }
+
+    @Test
+    void a_row_with_only_a_view_still_reads_and_its_next_batch_loads_the_state_from_the_store() throws Exception {
+        enroll("lee", "Lee Family");
+        due("lee", 100, "2024-10-01");
+        assertThat(deliver(newRecords())).isEmpty();
+        Loaded<FamilyState> atTwo = aggregates.load(Family.INSTANCE, family("lee"), LoadTarget.latest()).orElseThrow();
+        assertThat(readModels.putIfNotOlder(previousReleaseRow("lee", atTwo, false))).isTrue();
+
+        assertThat(summary("lee")).isEqualTo(expectedSummary("lee"));
+
+        received("lee", 100, "2024-09-25");
+        assertThat(deliver(newRecords())).isEmpty();
+
+        assertThat(summary("lee")).isEqualTo(expectedSummary("lee"));
+        assertThat(summary("lee").paymentStatus()).isEqualTo(PaymentStatus.PAID);
+        assertThat(readModels.find(TENANT, FamilySummary.MODEL, "lee").orElseThrow().source()).isPresent();
+    }
+
+    /** A row as earlier releases wrote it: the summary as a view, and with {@code withState} the state beside it. */
+    private ReadModelRow previousReleaseRow(String familyId, Loaded<FamilyState> loaded, boolean withState)
+            throws Exception {
+        FamilySummary view = FamilySummary.of(loaded.state(), loaded.version(), loaded.lastEventAt());
+        return new ReadModelRow(TENANT, FamilySummary.MODEL, familyId, loaded.version(),
+                Optional.of(Json.mapper().writeValueAsString(view)),
+                Optional.of(FamilySummary.listing(view.paymentStatus())), loaded.lastEventAt(),
+                withState ? Optional.of(new ReadModelRow.RowSource(codec.write(loaded.state()),
+                        Family.INSTANCE.stateSchemaVersion())) : Optional.empty());
     }
 
     private FamilySummary expectedSummaryUpTo(String familyId, long version) {

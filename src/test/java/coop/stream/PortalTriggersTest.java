@@ -94,7 +94,7 @@ class PortalTriggersTest extends StreamTest {
         TableDefinitions.fromClasspath().create(dynamo, "CheckpointsTable", otherCheckpoints);
         try {
             CheckpointStore lost = new DynamoDbCheckpoints(dynamo, otherCheckpoints);
-            var trigger = PortalTriggers.lockOnOverdue(true, events, aggregates, codec, lost);
+            var trigger = PortalTriggers.lockOnOverdue(true, events, store, codec, lost);
             RecordedEvent overdue = ofType("chen", "PaymentOverdue").getFirst();
             assertThat(trigger.handle(List.of(overdue), new BatchStates(List.of(overdue), aggregates, store,
                     familySummary))).isEmpty();

@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Two admins who press "rebuild" at once: one rebuild runs to its end, and the projection ends up running. */
+/** Two operators who press "rebuild" at once: one rebuild runs to its end, and the projection ends up running. */
 class RebuildStartRaceTest extends StreamTest {
 
     private static final RebuildSettings SETTINGS = new RebuildSettings(2, 10, 1);

@@ -90,8 +90,11 @@ class RebuildTest extends StreamTest {
 
                 Rebuild rebuild = admin.start(FamilySummaryProjection.NAME);
 
-                ProjectionInfo during = projectionsWith(rebuilds).projections(TENANT).projections().getFirst();
+                ProjectionInfo during = projectionsWith(rebuilds).projectionsOfAllTenants().projections().getFirst();
                 assertThat(during.status()).isEqualTo(Checkpoint.Status.REBUILDING);
+                ProjectionInfo tenantView = projectionsWith(rebuilds).projections(TENANT).projections().getFirst();
+                assertThat(tenantView.status()).isEqualTo(Checkpoint.Status.REBUILDING);
+                assertThat(tenantView.rebuild()).as("its figures count every tenant's events").isEmpty();
                 assertThat(during.rebuild()).get().extracting(RebuildProgress::rebuildId, RebuildProgress::totalSegments,
                         RebuildProgress::eventsTotal).containsExactly(rebuild.id(), 4, (long) FAMILIES * EVENTS_PER_FAMILY);
                 List<RecordedEvent> live = appendLiveEventsMeanwhile(families);

@@ -83,7 +83,7 @@ class StreamBatchCostTest extends StreamTest {
     }
 
     @Test
-    void a_batch_of_100_records_that_each_fire_a_trigger_costs_at_most_two_requests_per_record() {
+    void a_batch_of_100_records_that_each_fire_a_trigger_costs_at_most_2_1_requests_per_record() {
         List<StreamId> families = families(100, 1);
         StreamLoad load = new StreamLoad(store);
         families.forEach(stream -> load.append(stream, 2, 1, StreamLoad::overdue));
@@ -91,9 +91,12 @@ class StreamBatchCostTest extends StreamTest {
         double perRecord = costPerRecord(100);
         List<String> operations = requests.operations();
 
-        assertThat(perRecord).as(operations.toString()).isLessThanOrEqualTo(2);
+        // Cursors only move forward: one conditional write per family that fired, where one BatchWriteItem of 25
+        // cursors did before (1.57 requests per record then).
+        assertThat(perRecord).as(operations.toString()).isLessThanOrEqualTo(2.1);
         // A follow-up is one write on the state the batch folded: no load, no lookup.
         assertThat(operations).filteredOn("TransactWriteItems"::equals).hasSize(100);
+        assertThat(operations).doesNotContain("BatchWriteItem");
         assertThat(operations).doesNotContain("Query");
         assertThat(families).allSatisfy(stream -> assertThat(ofType(stream, "PortalAccessLocked")).hasSize(1));
     }

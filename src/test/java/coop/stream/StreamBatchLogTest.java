@@ -86,4 +86,37 @@ class StreamBatchLogTest extends StreamTest {
             assertThat(line.message() + line.mdc()).as("no personal data").doesNotContain("Lopez");
         }
     }
+
+    @Test
+    void a_batch_whose_family_is_parked_counts_the_parked_records_and_names_them_instead_of_failures() {
+        enroll("ortiz", "Ortiz");
+        due("ortiz", 300, "2024-10-01");
+        List<DynamodbEvent.DynamodbStreamRecord> records = newRecords();
+        StreamBatchLog log = new StreamBatchLog(new Metrics("Coop/test", emf::add), new DynamoDbRequestMetrics(),
+                java.time.Clock.systemUTC());
+        FamilyParking parkAtOnce = new FamilyParking(dispatcher,
+                new coop.store.dynamodb.DynamoDbParking(dynamo, tables.name("CheckpointsTable")), 1, clock);
+
+        try (CapturedLogs logs = new CapturedLogs("coop.stream")) {
+            StreamBatch batch = log.start();
+            records.forEach(record -> batch.received(record.getDynamodb().getApproximateCreationDateTime().toInstant()));
+            List<RecordedEvent> events = records.stream().map(r -> StreamRecords.event(r).orElseThrow()).toList();
+            List<RecordedEvent> failed = batch.dispatched(events, parkAtOnce.dispatch(events));
+            batch.finish();
+
+            assertThat(failed).isEmpty();
+            Emf totals = Emf.all(emf.stream().map(line -> {
+                try {
+                    return coop.app.Json.mapper().readTree(line);
+                } catch (Exception e) {
+                    throw new AssertionError(line, e);
+                }
+            }).toList()).stream().filter(d -> d.has("ParkedEvents")).findFirst().orElseThrow();
+            assertThat(totals.value("ParkedEvents")).isEqualTo(2);
+            assertThat(totals.value("StreamRecordFailures")).isEqualTo(0);
+            CapturedLogs.Line line = logs.lines("coop.stream").getLast();
+            assertThat(line.mdc()).containsEntry("parked_event_ids", String.join(",", events.stream()
+                    .map(RecordedEvent::eventId).toList())).doesNotContainKey("failed_event_ids");
+        }
+    }
 }

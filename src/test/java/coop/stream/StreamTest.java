@@ -105,8 +105,8 @@ abstract class StreamTest {
 
     private List<Subscriber> portalAndFeed() {
         return List.of(familySummary,
-                PortalTriggers.lockOnOverdue(true, events, aggregates, codec, checkpoints),
-                PortalTriggers.restoreOnPayment(true, events, aggregates, codec, checkpoints),
+                PortalTriggers.lockOnOverdue(true, events, store, codec, checkpoints),
+                PortalTriggers.restoreOnPayment(true, events, store, codec, checkpoints),
                 new EventFeed(feed -> {
                     published.addAll(feed);
                     return Map.of();

@@ -37,6 +37,11 @@ public final class Tokens {
         return claims("root-admin", tenant, "[\"admin\"]");
     }
 
+    /** One of the platform's operators; the tenant the token names does not limit what an operator sees or starts. */
+    public static Map<String, String> operator(String tenant) {
+        return claims("olga-operator", tenant, "[\"operator\"]");
+    }
+
     public static Map<String, String> family(String tenant, String familyId) {
         Map<String, String> claims = claims("parent-" + familyId, tenant, "family");
         claims.put("family_id", familyId);

@@ -7,27 +7,31 @@ import coop.domain.PayloadSchema;
 
 import java.util.List;
 
+import static coop.domain.family.FamilyLimits.MAX_CHILDREN;
+import static coop.domain.family.FamilyLimits.MAX_EVENT_ID_LENGTH;
+import static coop.domain.family.FamilyLimits.MAX_NAME_LENGTH;
+import static coop.domain.family.FamilyLimits.MAX_PAYMENT_METHOD_LENGTH;
+import static coop.domain.family.FamilyLimits.MAX_REASON_LENGTH;
+
 /**
  * The stored names, payload schemas and upcasters of the Family events, as the HTTP API documents them. Every
- * type is at schema version 1 except {@code PaymentReceived}, at version 2.
+ * type is at schema version 1 except {@code PaymentReceived}, at version 2. Text lengths are those of
+ * {@link FamilyLimits}.
  *
  * <p>Personal data: names, a child's age and grade, and every free-text {@code reason} (it may name people). Ids,
  * amounts, dates, scores and the payment method are not; neither is who recorded an event (the envelope's user).
  */
 public final class FamilyEvents {
 
-    /** Generous enough for any real family, small enough to catch a typo. */
-    static final int MAX_CHILDREN = 50;
-
     /** The catalog of every {@link FamilyEvent} record. */
     public static final EventCatalog<FamilyEvent> CATALOG = new EventCatalog<>(
             EventType.of("FamilyEnrolled", FamilyEnrolled.class, PayloadSchema.of(
-                    Field.text("family_name").personal(),
+                    Field.text("family_name", MAX_NAME_LENGTH).personal(),
                     Field.date("enrollment_date"),
-                    Field.text("parent_name").personal().optional(),
+                    Field.text("parent_name", MAX_NAME_LENGTH).personal().optional(),
                     Field.integer("children_count", 0, MAX_CHILDREN).optional())),
             EventType.of("ChildAdded", ChildAdded.class, PayloadSchema.of(
-                    Field.text("child_name").personal(),
+                    Field.text("child_name", MAX_NAME_LENGTH).personal(),
                     Field.integer("age", 0, 25).personal().optional(),
                     Field.integer("grade", 0, 12).personal().optional())),
             EventType.of("PaymentDue", PaymentDue.class, PayloadSchema.of(
@@ -39,20 +43,21 @@ public final class FamilyEvents {
             new EventType<>("PaymentReceived", PaymentReceived.class,
                     List.of(
                             PayloadSchema.of(Field.amount("amount"), Field.date("date")),
-                            PayloadSchema.of(Field.amount("amount"), Field.date("date"), Field.text("payment_method").notPersonal())),
+                            PayloadSchema.of(Field.amount("amount"), Field.date("date"),
+                                    Field.text("payment_method", MAX_PAYMENT_METHOD_LENGTH).notPersonal())),
                     List.of(new PaymentReceivedV1ToV2())),
             EventType.of("PortalAccessLocked", PortalAccessLocked.class, PayloadSchema.of(
-                    Field.text("reason").personal())),
+                    Field.text("reason", MAX_REASON_LENGTH).personal())),
             EventType.of("PortalAccessRestored", PortalAccessRestored.class, PayloadSchema.of(
-                    Field.text("reason").personal())),
+                    Field.text("reason", MAX_REASON_LENGTH).personal())),
             EventType.of("EngagementScoreUpdated", EngagementScoreUpdated.class, PayloadSchema.of(
                     Field.integer("new_score", 0, 100))),
             EventType.of("FamilyWithdrawn", FamilyWithdrawn.class, PayloadSchema.of(
                     Field.date("withdrawal_date"),
-                    Field.text("reason").personal().optional())),
+                    Field.text("reason", MAX_REASON_LENGTH).personal().optional())),
             EventType.of("FamilyWithdrawalReversed", FamilyWithdrawalReversed.class, PayloadSchema.of(
-                    Field.text("reason").personal(),
-                    Field.text("original_event_id").notPersonal())),
+                    Field.text("reason", MAX_REASON_LENGTH).personal(),
+                    Field.text("original_event_id", MAX_EVENT_ID_LENGTH).notPersonal())),
             EventType.of("VacationStarted", VacationStarted.class, PayloadSchema.of(
                     Field.date("start_date"),
                     Field.date("expected_return").optional())),
@@ -60,7 +65,7 @@ public final class FamilyEvents {
                     Field.date("end_date"))),
             // The one reason kept in clear: it must outlive the key it erases, so it may not name anyone.
             EventType.of("PersonalDataErased", PersonalDataErased.class, PayloadSchema.of(
-                    Field.text("reason").notPersonal())));
+                    Field.text("reason", MAX_REASON_LENGTH).notPersonal())));
 
     private FamilyEvents() {
     }

@@ -11,7 +11,8 @@ import java.time.LocalDate;
  * <p>Money is the exception to "nothing happens to a withdrawn family": a family that left may still owe fees,
  * fall behind on them and pay them, so payment events and portal locks are accepted in any enrolled-or-later status.
  * Required values are checked again here although payload validation already did, because {@link FamilyEvolution}
- * must never see an event that would break the state.
+ * must never see an event that would break the state. The counts of {@link FamilyLimits} are rules too: they keep
+ * the state small enough for one DynamoDB item.
  */
 public final class FamilyRules {
 
@@ -31,7 +32,7 @@ public final class FamilyRules {
         switch (event) {
             case FamilyEnrolled enrolled -> checkEnrolment(state, enrolled);
             case ChildAdded added -> checkChild(state, added);
-            case PaymentDue due -> requireAmountAndDate(due.amount(), due.dueDate(), "PaymentDue");
+            case PaymentDue due -> checkDue(state, due);
             case PaymentOverdue overdue -> checkOverdue(state, overdue);
             case PaymentReceived received -> checkReceived(received);
             case PortalAccessLocked locked -> {
@@ -74,6 +75,19 @@ public final class FamilyRules {
         requireNotWithdrawn(state, "no child can be added");
         if (event.childName() == null || event.childName().isBlank()) {
             throw violation("A child needs a name");
+        }
+        if (state.children().size() >= FamilyLimits.MAX_CHILDREN) {
+            throw violation("The family already has %d children, the most one family can have",
+                    FamilyLimits.MAX_CHILDREN);
+        }
+    }
+
+    private static void checkDue(FamilyState state, PaymentDue event) {
+        requireAmountAndDate(event.amount(), event.dueDate(), "PaymentDue");
+        // Unpaid dues exist only while the balance is positive, so a new due would always join them.
+        if (state.dues().size() >= FamilyLimits.MAX_UNPAID_DUES) {
+            throw violation("The family already owes %d unpaid dues, the most it can owe at once; record the payments "
+                    + "received (or settle the account) before charging more", FamilyLimits.MAX_UNPAID_DUES);
         }
     }
 

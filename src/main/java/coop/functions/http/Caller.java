@@ -54,4 +54,17 @@ public record Caller(String userId, String tenantId, Set<Role> roles, Optional<S
             throw ApiError.forbidden("Only an admin may do this");
         }
     }
+
+    /**
+     * Work that covers every tenant at once belongs to the platform's operators: a tenant's admin runs one co-op, so
+     * its role says nothing about the others, and the answer names the role that may.
+     *
+     * @param work what the caller asked for and why it is the platform's, e.g. "rebuild a projection: a rebuild reads
+     *             every tenant's events"
+     */
+    public void requireOperator(String work) {
+        if (!has(Role.OPERATOR)) {
+            throw ApiError.forbidden("Only the platform's operators (role operator) may " + work);
+        }
+    }
 }

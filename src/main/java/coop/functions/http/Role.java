@@ -4,8 +4,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The roles of API.md, by their claim value, and {@code operator}: the platform's operators, who run the deployment
- * for every co-op and see every tenant's progress in {@code GET /projections}.
+ * The roles of API.md, by their claim value. {@code operator}: the platform's operators, who run the deployment for
+ * every co-op: they see every tenant's progress in {@code GET /projections} and alone start projection rebuilds, which
+ * cover every tenant. The other roles act within their own tenant only.
  */
 public enum Role {
     COORDINATOR, AUDITOR, FAMILY, ADMIN, OPERATOR;

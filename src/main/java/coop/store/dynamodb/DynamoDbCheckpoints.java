@@ -18,7 +18,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Checkpoints and cursors in the checkpoints table: single-item updates, and batched reads and writes of cursors. */
+/**
+ * Checkpoints and cursors in the checkpoints table: single-item updates, batched reads of cursors, and cursor writes
+ * that only move forward.
+ */
 public final class DynamoDbCheckpoints implements CheckpointStore {
 
     private final DynamoDbClient dynamo;
@@ -146,14 +149,24 @@ public final class DynamoDbCheckpoints implements CheckpointStore {
                         item -> Long.parseLong(item.get(CheckpointItems.VERSION).n())));
     }
 
+    /**
+     * One conditional write per stream, so that a cursor only moves forward: a replay of older events that ends after
+     * the live stream moved a cursor on loses its condition and leaves the newer cursor in place. A lost condition
+     * still costs a write unit; it is not an error.
+     */
     @Override
     public void moveCursors(String name, Map<StreamId, Long> versions) {
-        List<Map<String, AttributeValue>> items = versions.entrySet().stream().map(entry -> {
-            Map<String, AttributeValue> item = new HashMap<>(
-                    CheckpointItems.cursorKey(name, EventItems.streamKey(entry.getKey())));
-            item.put(CheckpointItems.VERSION, EventItems.n(entry.getValue()));
-            return item;
-        }).toList();
-        BatchRequests.put(dynamo, table, items);
+        versions.forEach((stream, version) -> {
+            try {
+                dynamo.updateItem(request -> request.tableName(table)
+                        .key(CheckpointItems.cursorKey(name, EventItems.streamKey(stream)))
+                        .updateExpression("SET #v = :v")
+                        .conditionExpression("attribute_not_exists(#v) OR #v < :v")
+                        .expressionAttributeNames(Map.of("#v", CheckpointItems.VERSION))
+                        .expressionAttributeValues(Map.of(":v", EventItems.n(version))));
+            } catch (ConditionalCheckFailedException alreadyFurther) {
+                // another invocation handled a later version of this stream: its cursor stands
+            }
+        });
     }
 }

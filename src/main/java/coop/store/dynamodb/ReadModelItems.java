@@ -50,7 +50,7 @@ final class ReadModelItems {
         item.put(MODEL, EventItems.s(row.model()));
         item.put(ROW_ID, EventItems.s(row.rowId()));
         item.put(AGGREGATE_VERSION, EventItems.n(row.version()));
-        item.put(VIEW, EventItems.s(row.view()));
+        row.view().ifPresent(view -> item.put(VIEW, EventItems.s(view)));
         item.put(UPDATED_AT, EventItems.s(Timestamps.format(row.updatedAt())));
         row.source().ifPresent(source -> {
             item.put(STATE, EventItems.s(source.state()));
@@ -70,7 +70,7 @@ final class ReadModelItems {
                 item.get(MODEL).s(),
                 item.get(ROW_ID).s(),
                 Long.parseLong(item.get(AGGREGATE_VERSION).n()),
-                item.get(VIEW).s(),
+                Optional.ofNullable(item.get(VIEW)).map(AttributeValue::s),
                 Optional.ofNullable(item.get(LISTING)).map(AttributeValue::s),
                 Timestamps.parse(item.get(UPDATED_AT).s()),
                 Optional.ofNullable(item.get(STATE)).filter(state -> item.containsKey(STATE_SCHEMA))

@@ -7,9 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Read-model rows made from one aggregate's state (a family's summary) hold its personal values, so their view and
- * source state are stored sealed under that aggregate's key, like its snapshots. The listing attributes the index
- * needs (payment status, row id) are not personal and stay in clear.
+ * Read-model rows made from one aggregate's state (a family's summary) hold its personal values, so what they store
+ * (the source state, stored once, and a view where a row of an earlier release still carries one) is sealed whole
+ * under that aggregate's key, like its snapshots; the served view is derived from the opened state on read. The
+ * listing attributes the index needs (payment status, row id) are not personal and stay in clear. Rows stored in
+ * clear by earlier releases open as they are.
  */
 final class RowSealing {
 
@@ -28,7 +30,8 @@ final class RowSealing {
             return row;
         }
         return new ReadModelRow(row.tenantId(), row.model(), row.rowId(), row.version(),
-                personal.sealWhole(stream.get(), row.version(), "view", row.view()), row.listing(), row.updatedAt(),
+                row.view().map(view -> personal.sealWhole(stream.get(), row.version(), "view", view)),
+                row.listing(), row.updatedAt(),
                 row.source().map(source -> new ReadModelRow.RowSource(
                         personal.sealWhole(stream.get(), row.version(), "state", source.state()),
                         source.stateSchema())));
@@ -40,14 +43,23 @@ final class RowSealing {
         if (stream.isEmpty()) {
             return Optional.of(row);
         }
-        Optional<String> view = personal.openWhole(stream.get(), row.version(), "view", row.view());
-        if (view.isEmpty()) {
-            return Optional.empty();
+        Optional<String> view = Optional.empty();
+        if (row.view().isPresent()) {
+            view = personal.openWhole(stream.get(), row.version(), "view", row.view().get());
+            if (view.isEmpty()) {
+                return Optional.empty();
+            }
         }
-        Optional<ReadModelRow.RowSource> source = row.source().flatMap(stored ->
-                personal.openWhole(stream.get(), row.version(), "state", stored.state())
-                        .map(state -> new ReadModelRow.RowSource(state, stored.stateSchema())));
-        return Optional.of(new ReadModelRow(row.tenantId(), row.model(), row.rowId(), row.version(), view.get(),
+        Optional<ReadModelRow.RowSource> source = Optional.empty();
+        if (row.source().isPresent()) {
+            ReadModelRow.RowSource stored = row.source().get();
+            source = personal.openWhole(stream.get(), row.version(), "state", stored.state())
+                    .map(state -> new ReadModelRow.RowSource(state, stored.stateSchema()));
+            if (source.isEmpty()) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new ReadModelRow(row.tenantId(), row.model(), row.rowId(), row.version(), view,
                 row.listing(), row.updatedAt(), source));
     }
 

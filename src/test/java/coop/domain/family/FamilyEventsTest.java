@@ -1,6 +1,7 @@
 package coop.domain.family;
 
 import coop.domain.EventType;
+import coop.domain.Field;
 import coop.domain.FieldProblem;
 import coop.domain.PayloadSchema;
 import org.junit.jupiter.api.Test;
@@ -111,7 +112,7 @@ class FamilyEventsTest {
                 problems("ChildAdded", 1, Map.of("child_name", "Sofia", "age", 30, "grade", -1)));
         assertEquals(List.of(new FieldProblem("new_score", "must be between 0 and 100")),
                 problems("EngagementScoreUpdated", 1, Map.of("new_score", 101)));
-        assertEquals(List.of(new FieldProblem("children_count", "must be between 0 and 50")),
+        assertEquals(List.of(new FieldProblem("children_count", "must be between 0 and 20")),
                 problems("FamilyEnrolled", 1, Map.of("family_name", "M", "enrollment_date", "2024-09-01",
                         "children_count", -1)));
     }
@@ -134,5 +135,58 @@ class FamilyEventsTest {
     void reversal_requires_reason_and_original_event_id() {
         assertEquals(List.of(new FieldProblem("original_event_id", "is required")),
                 problems("FamilyWithdrawalReversed", 1, Map.of("reason", "Administrative error")));
+    }
+
+    @Test
+    void dates_outside_1900_to_2125_are_problems_and_the_bounds_themselves_are_not() {
+        String range = "must be between 1900-01-01 and 2125-12-31";
+        assertEquals(List.of(new FieldProblem("enrollment_date", range)),
+                problems("FamilyEnrolled", 1, Map.of("family_name", "M", "enrollment_date", "0000-01-01")));
+        assertEquals(List.of(new FieldProblem("due_date", range)),
+                problems("PaymentDue", 1, Map.of("amount", 450, "due_date", "1899-12-31")));
+        assertEquals(List.of(new FieldProblem("expected_return", range)),
+                problems("VacationStarted", 1, Map.of("start_date", "2024-12-20", "expected_return", "2126-01-01")));
+        assertEquals(List.of(new FieldProblem("date", range)),
+                problems("PaymentReceived", 2, Map.of("amount", 5, "date", "9999-12-31", "payment_method", "cash")));
+        assertEquals(List.of(), problems("PaymentDue", 1, Map.of("amount", 450, "due_date", "1900-01-01")));
+        assertEquals(List.of(), problems("PaymentDue", 1, Map.of("amount", 450, "due_date", "2125-12-31")));
+    }
+
+    @Test
+    void every_text_field_has_its_own_length_limit_and_one_more_character_is_a_problem() {
+        Map<String, Map<String, Object>> atLimit = Map.of(
+                "FamilyEnrolled", Map.of("family_name", "f".repeat(200), "parent_name", "p".repeat(200),
+                        "enrollment_date", "2024-09-01"),
+                "ChildAdded", Map.of("child_name", "c".repeat(200)),
+                "PaymentReceived", Map.of("amount", 5, "date", "2024-10-01", "payment_method", "m".repeat(100)),
+                "PortalAccessLocked", Map.of("reason", "r".repeat(2_000)),
+                "FamilyWithdrawn", Map.of("withdrawal_date", "2024-11-01", "reason", "r".repeat(2_000)),
+                "FamilyWithdrawalReversed", Map.of("reason", "r".repeat(2_000), "original_event_id", "e".repeat(200)));
+        for (var entry : atLimit.entrySet()) {
+            String type = entry.getKey();
+            int version = type.equals("PaymentReceived") ? 2 : 1;
+            assertEquals(List.of(), problems(type, version, entry.getValue()), type);
+            for (var field : entry.getValue().entrySet()) {
+                if (!(field.getValue() instanceof String text) || text.length() < 100) {
+                    continue;
+                }
+                Map<String, Object> tooLong = new HashMap<>(entry.getValue());
+                tooLong.put(field.getKey(), text + "x");
+                assertEquals(List.of(new FieldProblem(field.getKey(), "must be at most " + text.length()
+                        + " characters")), problems(type, version, tooLong), type + "." + field.getKey());
+            }
+        }
+    }
+
+    @Test
+    void every_text_field_of_the_catalog_is_bounded_by_a_family_limit() {
+        for (EventType<? extends FamilyEvent> type : FamilyEvents.CATALOG.all()) {
+            for (PayloadSchema schema : type.schemas()) {
+                schema.fields().stream().filter(field -> field.kind() == Field.Kind.TEXT).forEach(field ->
+                        assertTrue(field.max() <= FamilyLimits.MAX_NAME_LENGTH
+                                || field.name().equals("reason") && field.max() == FamilyLimits.MAX_REASON_LENGTH,
+                                type.name() + "." + field.name() + " may hold " + field.max() + " characters"));
+            }
+        }
     }
 }

@@ -159,4 +159,43 @@ class FamilyRulesTest {
         assertThrows(RuleViolation.class,
                 () -> given(enrolled()).when(new PaymentReceived(money("10"), date("2024-10-01"), null)));
     }
+
+    @Test
+    void a_child_beyond_the_limit_is_rejected_and_the_last_one_within_it_is_accepted() {
+        FamilyEvent[] history = new FamilyEvent[FamilyLimits.MAX_CHILDREN];
+        history[0] = enrolled();
+        for (int i = 1; i < history.length; i++) {
+            history[i] = new ChildAdded("Child " + i, 8, 3);
+        }
+        FamilyState full = given(history).when(new ChildAdded("Child 20", 8, 3));
+        assertEquals(FamilyLimits.MAX_CHILDREN, full.children().size());
+
+        FamilyScenario atLimit = given(concat(history, new ChildAdded("Child 20", 8, 3)));
+
+        assertEquals("The family already has 20 children, the most one family can have",
+                rejected(atLimit, new ChildAdded("Child 21", 8, 3)));
+    }
+
+    @Test
+    void a_due_beyond_the_unpaid_limit_is_rejected_until_a_payment_settles_one() {
+        FamilyEvent[] history = new FamilyEvent[1 + FamilyLimits.MAX_UNPAID_DUES];
+        history[0] = enrolled();
+        for (int i = 1; i < history.length; i++) {
+            history[i] = due("10", "2024-10-01");
+        }
+        FamilyScenario owing = given(history);
+        assertEquals(FamilyLimits.MAX_UNPAID_DUES, owing.state().dues().size());
+
+        assertTrue(rejected(owing, due("10", "2024-11-01")).startsWith("The family already owes 500 unpaid dues"));
+
+        FamilyScenario afterPayment = given(concat(history, received("10", "2024-10-02")));
+        FamilyState charged = afterPayment.when(due("10", "2024-11-01"));
+        assertEquals(FamilyLimits.MAX_UNPAID_DUES, charged.dues().size());
+    }
+
+    private static FamilyEvent[] concat(FamilyEvent[] history, FamilyEvent next) {
+        FamilyEvent[] longer = java.util.Arrays.copyOf(history, history.length + 1);
+        longer[history.length] = next;
+        return longer;
+    }
 }
