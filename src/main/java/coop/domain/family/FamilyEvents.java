@@ -46,10 +46,11 @@ public final class FamilyEvents {
                             PayloadSchema.of(Field.amount("amount"), Field.date("date"),
                                     Field.text("payment_method", MAX_PAYMENT_METHOD_LENGTH).notPersonal())),
                     List.of(new PaymentReceivedV1ToV2())),
+            // Optional: the portal triggers' follow-ups for a family whose personal data was erased carry none.
             EventType.of("PortalAccessLocked", PortalAccessLocked.class, PayloadSchema.of(
-                    Field.text("reason", MAX_REASON_LENGTH).personal())),
+                    Field.text("reason", MAX_REASON_LENGTH).personal().optional())),
             EventType.of("PortalAccessRestored", PortalAccessRestored.class, PayloadSchema.of(
-                    Field.text("reason", MAX_REASON_LENGTH).personal())),
+                    Field.text("reason", MAX_REASON_LENGTH).personal().optional())),
             EventType.of("EngagementScoreUpdated", EngagementScoreUpdated.class, PayloadSchema.of(
                     Field.integer("new_score", 0, 100))),
             EventType.of("FamilyWithdrawn", FamilyWithdrawn.class, PayloadSchema.of(
