@@ -1,6 +1,7 @@
 package coop.app;
 
 import coop.domain.AggregateType;
+import coop.store.PersonalFields;
 
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,14 @@ public final class AggregateTypes {
 
     public Optional<AggregateType<?, ?>> find(String name) {
         return Optional.ofNullable(byName.get(name));
+    }
+
+    /** The personal fields of a stored event, as its type's catalog declares them; none for unknown types. */
+    public PersonalFields personalFields() {
+        return (aggregateType, eventType, eventVersion) -> find(aggregateType)
+                .flatMap(type -> type.events().byName(eventType))
+                .map(entry -> entry.personalFields(eventVersion))
+                .orElse(List.of());
     }
 
     /** @throws UnknownAggregateType when no type has that name */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import coop.domain.AggregateType;
 import coop.store.StreamId;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,7 +33,13 @@ public final class Aggregates {
     public Optional<AggregateView> load(String tenantId, String aggregateType, String aggregateId, LoadTarget target) {
         AggregateType<?, ?> type = types.get(aggregateType);
         return repository.load(type, new StreamId(tenantId, type.name(), aggregateId), target)
-                .map(loaded -> new AggregateView(aggregateId, type.name(), loaded.version(), stateAsJson(loaded.state())));
+                .map(loaded -> new AggregateView(aggregateId, type.name(), loaded.version(), stateAsJson(loaded.state()),
+                        erasedFields(type, loaded.state())));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <S> List<String> erasedFields(AggregateType<S, ?> type, Object state) {
+        return type.personalDataErased((S) state) ? type.personalStateFields() : List.of();
     }
 
     /** A state as the JSON object readers see, e.g. for comparing one field across versions. */

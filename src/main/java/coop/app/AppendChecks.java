@@ -31,16 +31,23 @@ final class AppendChecks {
     }
 
     /**
-     * Checks each event on the state the events before it in the batch leave.
+     * Checks each event on the state the events before it in the batch leave. Once an aggregate's personal data is
+     * erased, an event that carries personal values is refused whatever the type's own rules say: the values could
+     * only be stored under a key that no longer exists.
      *
      * @return the state all of them leave
      * @throws RuleViolation naming the first event that does not fit, by its position in the batch
      */
-    static <S, E> S rules(AggregateType<S, E> type, S state, List<EventCodec.Checked<E>> events) {
+    static <S, E> S rules(EventCodec codec, AggregateType<S, E> type, S state, List<EventCodec.Checked<E>> events) {
         S current = state;
         for (int i = 0; i < events.size(); i++) {
             E event = events.get(i).event();
             try {
+                if (type.personalDataErased(current) && codec.carriesPersonalValues(type, events.get(i).stored())) {
+                    throw new RuleViolation("The personal data of this family was erased (PersonalDataErased), so "
+                            + "it takes no event with personal data any more (" + String.join(", ",
+                            codec.personalFields(type, events.get(i).stored())) + ")");
+                }
                 type.check(current, event);
             } catch (RuleViolation violation) {
                 throw new RuleViolation("events[" + i + "] (" + events.get(i).stored().eventType() + "): "

@@ -93,6 +93,17 @@ public final class EventCodec {
         return Optional.of(new Checked<>(event, stored));
     }
 
+    /** The personal fields a stored event sets (to anything but null), as its type's catalog declares them. */
+    public List<String> personalFields(AggregateType<?, ?> type, NewEvent stored) {
+        Map<String, Object> payload = read(stored.data());
+        return type.events().byName(stored.eventType()).map(entry -> entry.personalFields(stored.eventVersion()))
+                .orElse(List.of()).stream().filter(field -> payload.get(field) != null).toList();
+    }
+
+    public boolean carriesPersonalValues(AggregateType<?, ?> type, NewEvent stored) {
+        return !personalFields(type, stored).isEmpty();
+    }
+
     /** A proposed event that passed its schema: the domain event, and the event to store. */
     public record Checked<E>(E event, NewEvent stored) {
     }

@@ -78,7 +78,7 @@ public final class EventService {
         AggregateType<S, Object> type = (AggregateType<S, Object>) types.get(request.aggregateType());
         StreamId stream = new StreamId(request.tenantId(), type.name(), request.aggregateId());
         List<EventCodec.Checked<Object>> checked = AppendChecks.schemas(codec, type, request.events());
-        S after = AppendChecks.rules(type, current.state(), checked);
+        S after = AppendChecks.rules(codec, type, current.state(), checked);
         try {
             return write(stream, current.version(), checked.stream().map(EventCodec.Checked::stored).toList(),
                     metadata(request.userId(), request.correlationId(), request.causationId()), after);
@@ -140,7 +140,7 @@ public final class EventService {
             }
             S after;
             try {
-                after = AppendChecks.rules(type, state, decided.get());
+                after = AppendChecks.rules(codec, type, state, decided.get());
             } catch (RuleViolation violation) {
                 // A retry of events already applied fails the rules on the state they left (a second enrolment).
                 return Optional.of(store.findStored(stream, toStore).orElseThrow(() -> violation));
@@ -169,7 +169,7 @@ public final class EventService {
             return Optional.empty();
         }
         try {
-            S after = AppendChecks.rules(type, known.state(), decided.get());
+            S after = AppendChecks.rules(codec, type, known.state(), decided.get());
             List<NewEvent> toStore = decided.get().stream().map(EventCodec.Checked::stored).toList();
             return Optional.of(write(stream, known.version(), toStore, metadata, after));
         } catch (RuleViolation | ConcurrencyConflict stale) {

@@ -4,6 +4,7 @@ import coop.app.AggregateRepository;
 import coop.app.AggregateTypes;
 import coop.app.Aggregates;
 import coop.app.Envelopes;
+import coop.app.Erasures;
 import coop.app.EventCodec;
 import coop.app.EventService;
 import coop.app.Explain;
@@ -48,6 +49,12 @@ public class ApiBeans {
     Reverts reverts(AggregateTypes types, EventStore store, AggregateRepository repository, EventCodec codec,
                     EventService events) {
         return new Reverts(types, store, repository, codec, events);
+    }
+
+    @Produces
+    @Singleton
+    Erasures erasures(EventStore store, AggregateRepository repository, EventCodec codec) {
+        return new Erasures(store, repository, codec);
     }
 
     @Produces

@@ -12,6 +12,7 @@ import coop.observability.Metrics;
 import coop.observability.SnapshotWriteMetrics;
 import coop.store.EventStore;
 import coop.store.dynamodb.DynamoDbEventStore;
+import coop.store.dynamodb.PersonalData;
 import coop.store.dynamodb.StoreSettings;
 import coop.stream.SnapshotPolicy;
 import jakarta.enterprise.inject.Produces;
@@ -38,9 +39,10 @@ public class CoreBeans {
 
     @Produces
     @Singleton
-    EventStore eventStore(DynamoDbClient dynamo, TableNames tables, SnapshotSettings snapshots, Clock clock) {
+    EventStore eventStore(DynamoDbClient dynamo, TableNames tables, SnapshotSettings snapshots, Clock clock,
+                          PersonalData personal) {
         return new DynamoDbEventStore(dynamo, new StoreSettings(tables.events(), tables.eventIds(),
-                tables.snapshots(), snapshots.writeTimeout()), clock);
+                tables.snapshots(), snapshots.writeTimeout()), clock, personal);
     }
 
     @Produces

@@ -3,9 +3,11 @@ package coop.config;
 import coop.app.AggregateRepository;
 import coop.app.AggregateTypes;
 import coop.app.Envelopes;
+import coop.app.Erasures;
 import coop.app.EventCodec;
 import coop.app.EventService;
 import coop.app.Json;
+import coop.domain.family.Family;
 import coop.feed.EventBridgeFeedPublisher;
 import coop.store.CheckpointStore;
 import coop.store.EventStore;
@@ -17,12 +19,15 @@ import coop.store.dynamodb.DynamoDbCheckpoints;
 import coop.store.dynamodb.DynamoDbParking;
 import coop.store.dynamodb.DynamoDbReadModels;
 import coop.store.dynamodb.EventTableScan;
+import coop.store.dynamodb.PersonalData;
 import coop.stream.EventFeed;
 import coop.stream.FamilyParking;
 import coop.stream.FamilySummaryProjection;
 import coop.stream.FeedPublisher;
 import coop.stream.PortalTriggers;
 import coop.schedule.OverduePayments;
+import coop.schedule.RetentionErasures;
+import coop.readmodel.FamilySummary;
 import coop.readmodel.ReadModelQueries;
 import coop.stream.SnapshotPolicy;
 import coop.stream.Snapshotter;
@@ -39,6 +44,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /** Wires the stream side (checkpoints, read models, subscribers, dispatcher, read-model services) into CDI. */
 public class StreamBeans {
@@ -57,14 +63,15 @@ public class StreamBeans {
 
     @Produces
     @Singleton
-    ReadModelStore readModels(DynamoDbClient dynamo, TableNames tables) {
-        return new DynamoDbReadModels(dynamo, tables.readModels());
+    ReadModelStore readModels(DynamoDbClient dynamo, TableNames tables, PersonalData personal) {
+        return new DynamoDbReadModels(dynamo, tables.readModels(), personal,
+                Map.of(FamilySummary.MODEL, Family.NAME));
     }
 
     @Produces
     @Singleton
-    StreamCatalog streamCatalog(DynamoDbClient dynamo, TableNames tables) {
-        return new EventTableScan(dynamo, tables.events());
+    StreamCatalog streamCatalog(DynamoDbClient dynamo, TableNames tables, PersonalData personal) {
+        return new EventTableScan(dynamo, tables.events(), personal);
     }
 
     @Produces
@@ -132,6 +139,13 @@ public class StreamBeans {
     ReadModelQueries readModelQueries(ReadModelStore rows, CheckpointStore checkpoints, StreamDispatcher dispatcher,
                                       RebuildStore rebuilds, ParkingStore parking) {
         return new ReadModelQueries(rows, checkpoints, dispatcher, Json.mapper(), rebuilds::progress, parking);
+    }
+
+    @Produces
+    @Singleton
+    RetentionErasures retentionErasures(ReadModelStore rows, EventStore store, AggregateRepository aggregates,
+                                        Erasures erasures, RetentionSettings retention, Clock clock) {
+        return new RetentionErasures(rows, store, aggregates, erasures, retention.eraseWithdrawnAfter(), clock);
     }
 
     @Produces

@@ -19,4 +19,7 @@ public interface TableNames {
     String readModels();
 
     String checkpoints();
+
+    /** One item per aggregate with personal data: its data key, wrapped by the KMS key. */
+    String keys();
 }

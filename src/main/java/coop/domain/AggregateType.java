@@ -1,5 +1,7 @@
 package coop.domain;
 
+import java.util.List;
+
 /**
  * Everything the store needs to know about one kind of aggregate, and nothing about storage.
  *
@@ -38,6 +40,19 @@ public interface AggregateType<S, E> {
      * under another version are ignored, never trusted.
      */
     int stateSchemaVersion();
+
+    /**
+     * Whether the aggregate's personal data was erased: from then on, events that carry personal values are refused.
+     * Never, for types without personal data.
+     */
+    default boolean personalDataErased(S state) {
+        return false;
+    }
+
+    /** The fields of the state that hold personal values (e.g. {@code children.child_name}); none by default. */
+    default List<String> personalStateFields() {
+        return List.of();
+    }
 
     /** The compensations used when a correlation is reverted; none by default. */
     default Compensations<S, E> compensations() {

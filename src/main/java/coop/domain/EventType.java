@@ -34,6 +34,11 @@ public record EventType<E>(String name, Class<E> type, List<PayloadSchema> schem
         return version >= 1 && version <= schemas.size() ? Optional.of(schemas.get(version - 1)) : Optional.empty();
     }
 
+    /** The personal fields of a payload stored at {@code version}; none for a version this type does not have. */
+    public List<String> personalFields(int version) {
+        return schema(version).map(PayloadSchema::personalFields).orElse(List.of());
+    }
+
     /** Brings a payload stored at {@code version} up to the latest schema, one step at a time. */
     public Map<String, Object> upcast(int version, Map<String, Object> payload) {
         Map<String, Object> current = payload;

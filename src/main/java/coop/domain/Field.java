@@ -10,8 +10,13 @@ import java.util.Optional;
  * One payload field and what its value must look like: for text, {@code min}/{@code max} bound its length; for
  * integers, its value. Values arrive as parsed JSON: strings, numbers
  * ({@link Integer}, {@link Long}, {@link BigInteger}, {@link BigDecimal} or {@link Double}), booleans, lists, maps.
+ *
+ * <p>Whether a field is personal data is declared here, where the field is: personal values are stored only
+ * encrypted under their aggregate's key, and are gone for good once that key is erased. A text field starts
+ * {@link Privacy#UNCLASSIFIED} (text may name anyone, so someone has to decide); dates, amounts and integers start
+ * {@link Privacy#NOT_PERSONAL} and are marked {@link #personal()} where they describe a person (a child's age).
  */
-public record Field(String name, Kind kind, boolean required, long min, long max) {
+public record Field(String name, Kind kind, boolean required, long min, long max, Privacy privacy) {
 
     /** Longest text any field accepts (a free-text reason); each text field names its own limit up to this. */
     public static final int MAX_TEXT_LENGTH = 2_000;
@@ -29,29 +34,46 @@ public record Field(String name, Kind kind, boolean required, long min, long max
 
     public enum Kind { TEXT, DATE, AMOUNT, INTEGER }
 
+    /** Whether a value says something about a person (GDPR's personal data), or nobody has said yet. */
+    public enum Privacy { UNCLASSIFIED, PERSONAL, NOT_PERSONAL }
+
     /** A non-blank text of at most {@code maxLength} characters (UTF-16 units, as Java and JSON count them). */
     public static Field text(String name, int maxLength) {
         if (maxLength < 1 || maxLength > MAX_TEXT_LENGTH) {
             throw new IllegalArgumentException(name + ": a text field takes 1 to " + MAX_TEXT_LENGTH + " characters");
         }
-        return new Field(name, Kind.TEXT, true, 1, maxLength);
+        return new Field(name, Kind.TEXT, true, 1, maxLength, Privacy.UNCLASSIFIED);
     }
 
     public static Field date(String name) {
-        return new Field(name, Kind.DATE, true, 0, 0);
+        return new Field(name, Kind.DATE, true, 0, 0, Privacy.NOT_PERSONAL);
     }
 
     public static Field amount(String name) {
-        return new Field(name, Kind.AMOUNT, true, 0, 0);
+        return new Field(name, Kind.AMOUNT, true, 0, 0, Privacy.NOT_PERSONAL);
     }
 
     public static Field integer(String name, long min, long max) {
-        return new Field(name, Kind.INTEGER, true, min, max);
+        return new Field(name, Kind.INTEGER, true, min, max, Privacy.NOT_PERSONAL);
     }
 
     /** The same field, but it may be left out (or sent as JSON null). */
     public Field optional() {
-        return new Field(name, kind, false, min, max);
+        return new Field(name, kind, false, min, max, privacy);
+    }
+
+    /** The same field, declared personal data: stored only encrypted, erased with its aggregate's key. */
+    public Field personal() {
+        return new Field(name, kind, required, min, max, Privacy.PERSONAL);
+    }
+
+    /** The same field, declared not personal (ids, types, statuses): stored and served in clear, kept forever. */
+    public Field notPersonal() {
+        return new Field(name, kind, required, min, max, Privacy.NOT_PERSONAL);
+    }
+
+    public boolean isPersonal() {
+        return privacy == Privacy.PERSONAL;
     }
 
     /** What is wrong with a present value, if anything. */

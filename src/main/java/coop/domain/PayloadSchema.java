@@ -20,6 +20,11 @@ public record PayloadSchema(List<Field> fields) {
         return new PayloadSchema(List.of(fields));
     }
 
+    /** The names of the fields declared personal, in schema order. */
+    public List<String> personalFields() {
+        return fields.stream().filter(Field::isPersonal).map(Field::name).toList();
+    }
+
     /** Every problem of {@code payload}: missing required fields, values of the wrong kind, unknown fields. */
     public List<FieldProblem> problems(Map<String, Object> payload) {
         List<FieldProblem> problems = new ArrayList<>();

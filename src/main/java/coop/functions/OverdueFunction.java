@@ -3,17 +3,28 @@ package coop.functions;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import coop.schedule.OverduePayments;
 import coop.schedule.OverdueRun;
+import coop.schedule.RetentionErasures;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 
-/** Run on a schedule (e.g. daily by an EventBridge rule): declares overdue the dues whose date has passed. */
+/**
+ * Run on a schedule (e.g. daily by an EventBridge rule): declares overdue the dues whose date has passed, then
+ * applies the retention rule (erases the personal data of families withdrawn longer than
+ * {@code coop.retention.erase-withdrawn-after}). A run that fails is retried by the schedule as a whole; both jobs
+ * change nothing twice.
+ */
 public class OverdueFunction {
 
     @Inject
     OverduePayments overduePayments;
 
+    @Inject
+    RetentionErasures retention;
+
     @Funq
     public OverdueRun markOverduePayments(ScheduledEvent event) {
-        return overduePayments.markOverdue();
+        OverdueRun run = overduePayments.markOverdue();
+        retention.eraseWithdrawnFamilies();
+        return run;
     }
 }

@@ -3,6 +3,7 @@ package coop.functions;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import coop.app.Erasures;
 import coop.app.RevertPreviews;
 import coop.app.RevertResult;
 import coop.app.Reverts;
@@ -28,6 +29,9 @@ import java.util.Set;
  * {@code POST /correlations/{correlation_id}/revert} (admin): compensates every event of a correlation. 201 when
  * this call appended compensating events; 200 with the same body when an earlier revert already had. With
  * {@code ?dry_run=true}: 200 with the compensations that would be appended and skipped, and nothing stored.
+ *
+ * <p>Also {@code POST /aggregates/Family/{aggregate_id}/erasure} (admin, see {@link ErasureRequests}): the other
+ * admin write that changes what a family's history says, served here rather than by one more function.
  */
 @Singleton
 @Unremovable
@@ -38,13 +42,17 @@ public class RevertCorrelationFunction implements HttpFunction {
     private final HttpAdapter http;
     private final Reverts reverts;
     private final RevertPreviews previews;
-    private final Routes routes = Routes.create()
-            .on("POST /correlations/{correlation_id}/revert", this::revert);
+    private final ErasureRequests erasures;
+    private final Routes routes;
 
-    public RevertCorrelationFunction(HttpAdapter http, Reverts reverts, RevertPreviews previews) {
+    public RevertCorrelationFunction(HttpAdapter http, Reverts reverts, RevertPreviews previews, Erasures erasures) {
         this.http = http;
         this.reverts = reverts;
         this.previews = previews;
+        this.erasures = new ErasureRequests(erasures);
+        this.routes = Routes.create()
+                .on("POST /correlations/{correlation_id}/revert", this::revert)
+                .on(ErasureRequests.ROUTE, this.erasures::erase);
     }
 
     @Funq

@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import coop.observability.StreamBatch;
 import coop.observability.StreamBatchLog;
+import coop.store.RecordedEvent;
+import coop.store.dynamodb.PersonalData;
 import coop.stream.FamilyParking;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
@@ -27,13 +29,20 @@ public class StreamFunction {
     @Inject
     StreamBatchLog batchLog;
 
+    @Inject
+    PersonalData personal;
+
     @Funq
     public StreamsEventResponse processStreamRecord(DynamodbEvent event) {
         List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
         StreamBatch batch = batchLog.start();
         records.forEach(record -> batch.received(writtenAt(record)));
         try {
-            return StreamBatches.handle(records, events -> batch.dispatched(events, parking.dispatch(events)));
+            // Stream images carry personal values sealed, as stored: subscribers see them opened, in memory only.
+            return StreamBatches.handle(records, images -> {
+                List<RecordedEvent> events = personal.open(images);
+                return batch.dispatched(events, parking.dispatch(events));
+            });
         } finally {
             batch.finish();
         }

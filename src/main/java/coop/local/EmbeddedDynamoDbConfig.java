@@ -12,15 +12,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Points the DynamoDB client, and the EventBridge client of the feed, at the embedded moto server when
- * {@code coop.dynamodb.embedded} is true (the dev and test profiles) and no endpoint is configured. Any configured
- * endpoint ({@code quarkus.dynamodb.endpoint-override}, {@code coop.feed.endpoint-override}), such as a LocalStack or
- * real AWS one, wins: this source has the lowest priority of all.
+ * Points the DynamoDB client, the EventBridge client of the feed and the KMS client of the data keys at the
+ * embedded moto server (which serves KMS on the same endpoint) when {@code coop.dynamodb.embedded} is true (the dev
+ * and test profiles) and no endpoint is configured. Any configured endpoint
+ * ({@code quarkus.dynamodb.endpoint-override}, {@code coop.feed.endpoint-override},
+ * {@code coop.keys.endpoint-override}), such as a LocalStack or real AWS one, wins: this source has the lowest
+ * priority of all.
  */
 public final class EmbeddedDynamoDbConfig implements ConfigSourceFactory {
 
     static final String ENDPOINT = "quarkus.dynamodb.endpoint-override";
     static final String FEED_ENDPOINT = "coop.feed.endpoint-override";
+    static final String KEYS_ENDPOINT = "coop.keys.endpoint-override";
     static final String EMBEDDED = "coop.dynamodb.embedded";
 
     @Override
@@ -30,7 +33,7 @@ public final class EmbeddedDynamoDbConfig implements ConfigSourceFactory {
             return List.of();
         }
         Set<String> missing = new HashSet<>();
-        for (String name : List.of(ENDPOINT, FEED_ENDPOINT)) {
+        for (String name : List.of(ENDPOINT, FEED_ENDPOINT, KEYS_ENDPOINT)) {
             ConfigValue configured = context.getValue(name);
             if (configured == null || configured.getValue() == null || configured.getValue().isBlank()) {
                 missing.add(name);

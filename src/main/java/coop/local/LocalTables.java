@@ -28,7 +28,8 @@ public class LocalTables {
                 "EventIdsTable", tables.eventIds(),
                 "SnapshotsTable", tables.snapshots(),
                 "ReadModelsTable", tables.readModels(),
-                "CheckpointsTable", tables.checkpoints());
+                "CheckpointsTable", tables.checkpoints(),
+                "KeysTable", tables.keys());
         for (String logicalId : definitions.logicalIds()) {
             String name = names.get(logicalId);
             if (name == null) {

@@ -95,6 +95,21 @@ public interface EventStore {
     EventPage findByType(String tenantId, String eventType, Instant since, Instant until, int limit,
                          Optional<String> pageToken);
 
+    /**
+     * Appends the one event {@code erasure} right after {@code expected} and, in the same transaction, replaces the
+     * aggregate's data key with a record of the erasure: from then on its personal values read as null on every path,
+     * and appends of personal values fail with {@link KeyErased}. Idempotency is the caller's (see
+     * {@link #findErasure}); this store only guarantees that the event and the key's deletion land together or not
+     * at all.
+     *
+     * @throws ConcurrencyConflict when the stream is not at {@code expected}; nothing is written
+     */
+    AppendResult appendErasure(StreamId stream, ExpectedVersion.Exactly expected, NewEvent erasure,
+                               EventMetadata metadata);
+
+    /** The erasure of the aggregate's personal data, if it happened: one consistent read. */
+    Optional<Erasure> findErasure(StreamId stream);
+
     /** The newest snapshot at or below {@code version}, of any schema: callers decide whether to trust it. */
     Optional<Snapshot> latestSnapshot(StreamId stream, long atOrBelowVersion);
 

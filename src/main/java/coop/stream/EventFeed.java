@@ -13,7 +13,8 @@ import java.util.Set;
  * Publishes every stored event's envelope, the whole batch at once (the publisher sends them ten to a request). At
  * least once: a redelivered record publishes again, so consumers deduplicate by {@code tenant_id} and
  * {@code event_id} (an id is unique within its tenant only); order is not kept (EventBridge does not keep it
- * either), consumers order by {@code aggregate_version}.
+ * either), consumers order by {@code aggregate_version}. The feed carries no personal fields (names, ages, grades,
+ * reasons): a bus's archive keeps events beyond the reach of a family's erasure, so they never go there.
  */
 public final class EventFeed implements Subscriber {
 
@@ -42,7 +43,7 @@ public final class EventFeed implements Subscriber {
         List<FeedEvent> feed = new ArrayList<>();
         for (RecordedEvent event : distinct.values()) {
             try {
-                feed.add(new FeedEvent(event.tenantId(), envelopes.of(event)));
+                feed.add(new FeedEvent(event.tenantId(), envelopes.withoutPersonalData(event)));
             } catch (RuntimeException unreadable) {
                 failures.add(new Failure(event, unreadable));
             }

@@ -63,6 +63,10 @@ class SnapStartPrimingTest {
             public String checkpoints() {
                 return "unused";
             }
+
+            public String keys() {
+                return "unused";
+            }
         };
     }
 }

@@ -106,6 +106,27 @@ class EventBridgeFeedTest {
     }
 
     @Test
+    void the_feed_carries_no_personal_fields_only_who_when_and_the_rest() throws Exception {
+        ObjectMapper json = Json.mapper();
+        EventFeed feed = new EventFeed(new EventBridgeFeedPublisher(eventBridge, bus, "coop.events", json),
+                new Envelopes(new AggregateTypes(List.of(Family.INSTANCE)), new EventCodec(json)), true);
+        RecordedEvent event = new RecordedEvent("e-" + suffix, "FamilyEnrolled", 1,
+                new StreamId("coop-north", Family.NAME, "chen"), 1,
+                "{\"enrollment_date\":\"2024-09-01\",\"family_name\":\"Zyxwandersnatch\",\"parent_name\":\"Pat\"}",
+                Instant.parse("2024-09-01T10:15:30Z"), "coordinator-1", "corr-1", Optional.empty());
+
+        assertThat(feed.handle(List.of(event), null)).isEmpty();
+
+        String body = receiveOne().body();
+        assertThat(body).doesNotContain("Zyxwandersnatch").doesNotContain("Pat");
+        JsonNode data = json.readTree(body).path("detail").path("event_data");
+        assertThat(data.has("family_name")).isFalse();
+        assertThat(data.has("parent_name")).isFalse();
+        assertThat(data.path("enrollment_date").asText()).isEqualTo("2024-09-01");
+        assertThat(json.readTree(body).path("detail").path("user_id").asText()).isEqualTo("coordinator-1");
+    }
+
+    @Test
     void a_batch_of_25_envelopes_goes_out_in_three_put_events_requests() {
         ObjectMapper json = Json.mapper();
         EventFeed feed = new EventFeed(new EventBridgeFeedPublisher(eventBridge, bus, "coop.events", json),

@@ -26,6 +26,7 @@ class ApiWorkout {
     static final String LOAD = "GET /aggregates/{aggregate_type}/{aggregate_id}";
     private static final String EVENTS = "GET /events";
     private static final String REVERT = "POST /correlations/{correlation_id}/revert";
+    private static final String ERASURE = "POST /aggregates/{aggregate_type}/{aggregate_id}/erasure";
     private static final String PROJECTIONS = "GET /projections";
     private static final Map<String, String> ROUTES = SamTemplate.fromClasspath().routes();
     private static final String ENROLMENT = "{\"family_name\": \"%s\", \"enrollment_date\": \"2024-09-01\", "
@@ -86,8 +87,23 @@ class ApiWorkout {
         }
     }
 
+    /**
+     * The erasure route (on revertCorrelation): one family's key replaced by its erasure record, in the transaction
+     * that appends PersonalDataErased; asked again, the answer is the same (idempotent). And a withdrawn family for
+     * the overdue run's retention rule ({@code coop.retention.erase-withdrawn-after} is zero in the workout).
+     */
+    void erasures(String tenant, Map<String, String> sarah) {
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            assertThat(call(ApiCall.to(ERASURE, "Family", "ito").as(Tokens.admin(tenant))
+                    .body("{\"reason\": \"request\"}")).status()).as("erasure " + attempt).isEqualTo(200);
+        }
+        created(append("wes", sarah, 0, "FamilyEnrolled", ENROLMENT.formatted("Wes")));
+        created(append("wes", sarah, 1, "FamilyWithdrawn", "{\"withdrawal_date\": \"2024-11-01\"}"));
+    }
+
     void readModels(String tenant, Map<String, String> sarah) {
         for (ApiCall read : List.of(ApiCall.to("GET /families/{family_id}/summary", "lee").as(sarah),
+                ApiCall.to("GET /families/{family_id}/summary", "wes").as(sarah),
                 ApiCall.to("GET /families").query("payment_status", "overdue").as(sarah),
                 ApiCall.to(PROJECTIONS).as(sarah),
                 ApiCall.to(PROJECTIONS).as(Tokens.operator(tenant)))) {

@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * event source mapping hands them over, rebuild segments as their own invocations. Includes the paths that read
  * more than the happy path: stale and duplicate appends, triggers that move cursors, a batch delivered again after
  * its trigger appended but before its cursor moved, a family the stream parks and the replay that un-parks it, a
- * rebuild and the event backfill.
+ * rebuild and the event backfill; an erasure through its route and one by the overdue run's retention rule, and
+ * reads of sealed summary rows (one of an erased family).
  */
 @Singleton
 class FunctionWorkout {
@@ -67,6 +68,7 @@ class FunctionWorkout {
         http.appends(tenant, sarah);
         http.reads(sarah);
         http.revert(tenant);
+        http.erasures(tenant, sarah);
         poller.drain();
         as("markOverduePayments", () -> overdue.markOverduePayments(new ScheduledEvent()));
         // kim's PaymentOverdue (version 5) replayed before the stream sees it: the replay's trigger appends.

@@ -34,6 +34,7 @@ class TemplateTest {
             Map.entry("GET /events", "queryEvents"),
             Map.entry("GET /events/{event_id}", "queryEvents"),
             Map.entry("POST /correlations/{correlation_id}/revert", "revertCorrelation"),
+            Map.entry("POST /aggregates/{aggregate_type}/{aggregate_id}/erasure", "revertCorrelation"),
             Map.entry("GET /families/{family_id}/summary", "readModels"),
             Map.entry("GET /families", "readModels"),
             Map.entry("GET /projections", "readModels"),
@@ -43,22 +44,31 @@ class TemplateTest {
     private static final String REBUILD_FUNCTION = "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:"
             + "function:${AWS::StackName}-rebuildProjection:live";
 
+    /** Appends that may carry a family's first personal data wrap its new data key with KMS. */
+    private static final Set<Grant> DATA_KEYS_WRITE = on("DataKeysKey", "kms:Decrypt", "kms:GenerateDataKey");
+
+    /**
+     * Readers of events, snapshots and sealed rows open personal values with the family's key, unwrapped by KMS.
+     */
+    private static final Set<Grant> DATA_KEYS_READ = on("DataKeysKey", "kms:Decrypt");
+
     /**
      * What each function may do besides writing its own logs and using DynamoDB; anything more or less fails. The
-     * DynamoDB grants are derived from what the code sends, in {@link GrantsInUseTest}.
+     * DynamoDB grants (the keys table's included) are derived from what the code sends, in {@link GrantsInUseTest}.
      */
     private static final Map<String, Set<Grant>> EXPECTED_GRANTS = Map.of(
-            "appendEvents", Set.of(),
-            "revertCorrelation", Set.of(),
-            "loadAggregate", Set.of(),
-            "queryEvents", Set.of(),
-            "readModels", on(REBUILD_FUNCTION, "lambda:InvokeFunction"),
-            "rebuildProjection", on(REBUILD_FUNCTION, "lambda:InvokeFunction"),
+            "appendEvents", DATA_KEYS_WRITE,
+            "revertCorrelation", DATA_KEYS_WRITE,
+            "loadAggregate", DATA_KEYS_READ,
+            "queryEvents", DATA_KEYS_READ,
+            "readModels", grants(DATA_KEYS_READ, on(REBUILD_FUNCTION, "lambda:InvokeFunction")),
+            "rebuildProjection", grants(DATA_KEYS_READ, on(REBUILD_FUNCTION, "lambda:InvokeFunction")),
             "processStreamRecord", grants(
+                    DATA_KEYS_WRITE,
                     on("FeedBus", "events:PutEvents"),
                     on("StreamDeadLetterQueue", "sqs:SendMessage")),
-            "replayEvents", on("FeedBus", "events:PutEvents"),
-            "markOverduePayments", Set.of());
+            "replayEvents", grants(DATA_KEYS_WRITE, on("FeedBus", "events:PutEvents")),
+            "markOverduePayments", DATA_KEYS_READ);
 
     @Test
     void every_funqy_function_is_deployed_and_exports_its_own_name() {
@@ -122,6 +132,19 @@ class TemplateTest {
         assertThat(TEMPLATE.parameter("RolesClaim").path("Default").asText()).isEqualTo("roles");
         assertThat(TEMPLATE.parameter("FamilyClaim").path("Default").asText()).isEqualTo("family_id");
         assertThat(TEMPLATE.resource("FeedBus").path("Type").asText()).isEqualTo("AWS::Events::EventBus");
+        assertThat(variables.path("COOP_TABLES_KEYS").asText()).isEqualTo("KeysTable");
+        assertThat(variables.path("COOP_KEYS_KMS_KEY_ID").asText()).isEqualTo("DataKeysKey.Arn");
+    }
+
+    @Test
+    void data_keys_are_wrapped_by_a_rotating_kms_key_and_kept_restorable_for_a_stated_time() {
+        JsonNode key = TEMPLATE.resource("DataKeysKey");
+        assertThat(key.path("Type").asText()).isEqualTo("AWS::KMS::Key");
+        assertThat(key.path("Properties").path("EnableKeyRotation").asBoolean()).isTrue();
+        JsonNode recovery = TEMPLATE.resource("KeysTable").path("Properties").path("PointInTimeRecoverySpecification");
+        assertThat(recovery.path("PointInTimeRecoveryEnabled").asBoolean()).isTrue();
+        // The README states this as the time after which an erasure is complete; change both together.
+        assertThat(recovery.path("RecoveryPeriodInDays").asInt()).isEqualTo(7);
     }
 
     @Test
@@ -257,7 +280,7 @@ class TemplateTest {
     private boolean isWrite(Grant grant) {
         return !Set.of("dynamodb:Query", "dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Scan",
                 "dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams",
-                "dynamodb:DescribeTable")
+                "dynamodb:DescribeTable", "kms:Decrypt")
                 .contains(grant.action());
     }
 

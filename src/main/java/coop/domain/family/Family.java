@@ -4,6 +4,8 @@ import coop.domain.AggregateType;
 import coop.domain.Compensations;
 import coop.domain.EventCatalog;
 
+import java.util.List;
+
 /**
  * The Family aggregate type: a family of the co-op, from enrolment to withdrawal, with its children, its fees and
  * its portal access. Stateless; use {@link #INSTANCE} (or {@code new Family()} where a framework wants to build it).
@@ -66,10 +68,24 @@ public final class Family implements AggregateType<FamilyState, FamilyEvent> {
         return FamilyState.class;
     }
 
-    /** 2: payments became the recent ones, next to a count and totals, so the state no longer grows with them. */
+    /**
+     * 2: payments became the recent ones, next to a count and totals, so the state no longer grows with them. 3: the
+     * state says whether the family's personal data was erased.
+     */
     @Override
     public int stateSchemaVersion() {
-        return 2;
+        return 3;
+    }
+
+    @Override
+    public boolean personalDataErased(FamilyState state) {
+        return state.personalDataErased();
+    }
+
+    /** Where the personal values of {@link FamilyEvents} end up in the state. */
+    @Override
+    public List<String> personalStateFields() {
+        return List.of("family_name", "children.child_name", "children.age", "children.grade");
     }
 
     @Override

@@ -33,6 +33,7 @@ final class FamilyCompensations implements Compensations<FamilyState, FamilyEven
             case PortalAccessRestored e -> undefined(e);
             case FamilyWithdrawalReversed e -> undefined(e);
             case VacationEnded e -> undefined(e);
+            case PersonalDataErased e -> undefined(e);
         };
     }
 

@@ -9,5 +9,5 @@ package coop.domain.family;
  */
 public sealed interface FamilyEvent permits FamilyEnrolled, ChildAdded, PaymentDue, PaymentOverdue, PaymentReceived,
         PortalAccessLocked, PortalAccessRestored, EngagementScoreUpdated, FamilyWithdrawn, FamilyWithdrawalReversed,
-        VacationStarted, VacationEnded {
+        VacationStarted, VacationEnded, PersonalDataErased {
 }

@@ -36,6 +36,7 @@ public final class FamilyEvolution {
             case VacationStarted(var startDate, var expectedReturn) ->
                     state.withStatus(FamilyStatus.ON_VACATION, null, null, startDate);
             case VacationEnded(var endDate) -> state.withStatus(FamilyStatus.ENROLLED, null, null, null);
+            case PersonalDataErased(String reason) -> state.withPersonalDataErased();
         };
     }
 

@@ -54,6 +54,11 @@ public final class FamilyRules {
             }
             case VacationStarted started -> checkVacationStart(state, started);
             case VacationEnded ended -> checkVacationEnd(state, ended);
+            case PersonalDataErased erased -> {
+                if (state.personalDataErased()) {
+                    throw violation("The personal data of this family is already erased");
+                }
+            }
         }
     }
 

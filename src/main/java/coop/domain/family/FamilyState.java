@@ -26,6 +26,8 @@ import java.util.List;
  * @param statusBeforeWithdrawal the status the family had when it withdrew; null while it is not withdrawn
  * @param vacationStartDate      when the current vacation started; null when there is none (kept through a
  *                               withdrawal, so that reversing it returns to the vacation)
+ * @param personalDataErased     the family's personal data was erased ({@link PersonalDataErased}): its names,
+ *                               ages and reasons read as null, and no event may bring new ones
  */
 public record FamilyState(
         String familyId,
@@ -44,7 +46,8 @@ public record FamilyState(
         LocalDate withdrawalDate,
         List<DuePayment> dues,
         FamilyStatus statusBeforeWithdrawal,
-        LocalDate vacationStartDate) {
+        LocalDate vacationStartDate,
+        boolean personalDataErased) {
 
     /** How many of the latest payments the state lists; the history has them all. */
     public static final int RECENT_PAYMENTS = 20;
@@ -66,7 +69,7 @@ public record FamilyState(
     public static FamilyState initial(String familyId) {
         return new FamilyState(familyId, null, FamilyStatus.NOT_ENROLLED, null, List.of(), List.of(), 0,
                 BigDecimal.ZERO, BigDecimal.ZERO, PaymentStatus.NONE, BigDecimal.ZERO, PortalAccess.ACTIVE, 0, null,
-                List.of(), null, null);
+                List.of(), null, null, false);
     }
 
     /**
@@ -89,32 +92,39 @@ public record FamilyState(
     FamilyState withEnrolment(String familyName, LocalDate enrollmentDate) {
         return new FamilyState(familyId, familyName, FamilyStatus.ENROLLED, enrollmentDate, children, payments,
                 paymentCount, totalDue, totalReceived, paymentStatus, balanceDue, portalAccess, engagementScore,
-                withdrawalDate, dues, statusBeforeWithdrawal, vacationStartDate);
+                withdrawalDate, dues, statusBeforeWithdrawal, vacationStartDate, personalDataErased);
     }
 
     FamilyState withChildren(List<Child> children) {
         return new FamilyState(familyId, familyName, status, enrollmentDate, children, payments, paymentCount,
                 totalDue, totalReceived, paymentStatus, balanceDue, portalAccess, engagementScore, withdrawalDate, dues,
-                statusBeforeWithdrawal, vacationStartDate);
+                statusBeforeWithdrawal, vacationStartDate, personalDataErased);
     }
 
     FamilyState withLedger(List<Payment> payments, long paymentCount, BigDecimal totalDue, BigDecimal totalReceived,
                            List<DuePayment> dues, BigDecimal balanceDue, PaymentStatus paymentStatus) {
         return new FamilyState(familyId, familyName, status, enrollmentDate, children, payments, paymentCount,
                 totalDue, totalReceived, paymentStatus, balanceDue, portalAccess, engagementScore, withdrawalDate, dues,
-                statusBeforeWithdrawal, vacationStartDate);
+                statusBeforeWithdrawal, vacationStartDate, personalDataErased);
     }
 
     FamilyState withPortalAccess(PortalAccess portalAccess) {
         return new FamilyState(familyId, familyName, status, enrollmentDate, children, payments, paymentCount,
                 totalDue, totalReceived, paymentStatus, balanceDue, portalAccess, engagementScore, withdrawalDate, dues,
-                statusBeforeWithdrawal, vacationStartDate);
+                statusBeforeWithdrawal, vacationStartDate, personalDataErased);
     }
 
     FamilyState withEngagementScore(int engagementScore) {
         return new FamilyState(familyId, familyName, status, enrollmentDate, children, payments, paymentCount,
                 totalDue, totalReceived, paymentStatus, balanceDue, portalAccess, engagementScore, withdrawalDate, dues,
-                statusBeforeWithdrawal, vacationStartDate);
+                statusBeforeWithdrawal, vacationStartDate, personalDataErased);
+    }
+
+    /** Every personal value of the family's history reads as null from now on; the rest of the state stays. */
+    FamilyState withPersonalDataErased() {
+        return new FamilyState(familyId, familyName, status, enrollmentDate, children, payments, paymentCount,
+                totalDue, totalReceived, paymentStatus, balanceDue, portalAccess, engagementScore, withdrawalDate, dues,
+                statusBeforeWithdrawal, vacationStartDate, true);
     }
 
     /** Status changes come with the fields that only make sense in one status, so they move together. */
@@ -122,6 +132,6 @@ public record FamilyState(
                            LocalDate vacationStartDate) {
         return new FamilyState(familyId, familyName, status, enrollmentDate, children, payments, paymentCount,
                 totalDue, totalReceived, paymentStatus, balanceDue, portalAccess, engagementScore, withdrawalDate, dues,
-                statusBeforeWithdrawal, vacationStartDate);
+                statusBeforeWithdrawal, vacationStartDate, personalDataErased);
     }
 }

@@ -20,7 +20,7 @@ public enum PortalPolicy {
         @Override
         public Optional<FamilyEvent> callsFor(FamilyState state) {
             return state.portalAccess() == PortalAccess.ACTIVE && state.hasOverduePayment()
-                    ? Optional.of(new PortalAccessLocked(reason())) : Optional.empty();
+                    ? Optional.of(new PortalAccessLocked(reasonFor(state))) : Optional.empty();
         }
     },
 
@@ -29,7 +29,7 @@ public enum PortalPolicy {
         @Override
         public Optional<FamilyEvent> callsFor(FamilyState state) {
             return state.portalAccess() == PortalAccess.LOCKED && !state.hasOverduePayment()
-                    ? Optional.of(new PortalAccessRestored(reason())) : Optional.empty();
+                    ? Optional.of(new PortalAccessRestored(reasonFor(state))) : Optional.empty();
         }
     };
 
@@ -75,5 +75,14 @@ public enum PortalPolicy {
     /** The reason the follow-up carries. */
     public String reason() {
         return reason;
+    }
+
+    /**
+     * The reason a follow-up for a family in {@code state} carries: none once the family's personal data was erased.
+     * A reason is personal data (a person may write anything there), and an erased family takes no personal value
+     * any more; its portal still follows its payments, so the follow-up goes without one.
+     */
+    String reasonFor(FamilyState state) {
+        return state.personalDataErased() ? null : reason;
     }
 }

@@ -14,6 +14,7 @@ import coop.store.ConcurrencyConflict;
 import coop.store.EventIdConflict;
 import coop.store.ExpectedVersion;
 import coop.store.InvalidPageToken;
+import coop.store.KeyErased;
 import coop.store.StoreBusy;
 import coop.admin.UnknownProjection;
 import coop.observability.HttpRequestLog;
@@ -97,6 +98,7 @@ public class HttpAdapter {
                     storedAt(conflict));
             case AppendTooLarge tooLarge -> ApiError.tooLarge(tooLarge.getMessage());
             case RuleViolation violation -> new ApiError(422, "rule_violation", violation.getMessage(), Map.of());
+            case KeyErased erased -> new ApiError(422, "rule_violation", erased.getMessage(), Map.of());
             // DynamoDB unreachable, too slow (the client's time limits) or throttling: a retry later may succeed.
             case SdkClientException unreachable -> unavailable(unreachable);
             case StoreBusy busy -> unavailable(busy);

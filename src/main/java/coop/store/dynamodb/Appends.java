@@ -32,26 +32,40 @@ final class Appends {
     private final StreamReads reads;
     private final EventIdReads ids;
     private final Clock clock;
+    private final PersonalData personal;
 
-    Appends(ConditionalWrites writes, StreamReads reads, EventIdReads ids, Clock clock) {
+    Appends(ConditionalWrites writes, StreamReads reads, EventIdReads ids, Clock clock, PersonalData personal) {
         this.writes = writes;
         this.reads = reads;
         this.ids = ids;
         this.clock = clock;
+        this.personal = personal;
     }
 
     AppendResult append(StreamId stream, ExpectedVersion.Exactly expected, List<NewEvent> events,
                         EventMetadata metadata) {
         List<NewEvent> identified = withIds(events);
+        Optional<AppendResult> result = attempt(stream, expected, identified, metadata, expected.version() > 0);
+        // Empty only when another append gave the aggregate its key first: this one then seals under that key.
+        return result.or(() -> attempt(stream, expected, identified, metadata, true)).orElseThrow(
+                () -> new ConcurrencyConflict(stream, expected, reads.currentVersion(stream)));
+    }
+
+    private Optional<AppendResult> attempt(StreamId stream, ExpectedVersion.Exactly expected,
+                                           List<NewEvent> identified, EventMetadata metadata,
+                                           boolean keyMayExist) {
         Instant now = Timestamps.truncate(clock.instant());
         long after = expected.version();
+        PersonalData.Sealed sealed = personal.seal(stream, after, identified, keyMayExist);
         // Built once and checked as written: every attempt of a retry loop checks the items it sends.
-        List<Map<String, AttributeValue>> eventItems = eventItems(stream, after, identified, metadata, now);
+        List<Map<String, AttributeValue>> eventItems = eventItems(stream, after, identified, sealed.data(), metadata, now);
         List<Map<String, AttributeValue>> idItems = idItems(stream, after, identified, metadata);
         checkSizes(eventItems, idItems);
-        Optional<ConditionalWrites.Cancelled> cancelled = writes.write(previousKey(stream, after), eventItems, idItems);
+        Optional<ConditionalWrites.Cancelled> cancelled = writes.write(previousKey(stream, after), eventItems, idItems,
+                sealed.newKey().map(key -> new ConditionalWrites.KeyWrite(key.item(), true)));
         if (cancelled.isEmpty()) {
-            return stored(stream, after, identified, metadata);
+            sealed.newKey().ifPresent(key -> personal.written(stream, key));
+            return Optional.of(stored(stream, after, identified, metadata));
         }
         // The usual retry after a lost answer: DynamoDB has just handed back every id item, no read needed.
         List<Optional<EventIdItems.StoredId>> storedIds = cancelled.get().storedIds().stream()
@@ -61,9 +75,32 @@ final class Appends {
         }
         Optional<AppendResult> earlier = StoredIds.judge(stream, identified, storedIds);
         if (earlier.isPresent()) {
-            return earlier.get();
+            return earlier;
+        }
+        if (cancelled.get().keyTaken() && !cancelled.get().versionTaken()) {
+            return Optional.empty();
         }
         throw new ConcurrencyConflict(stream, expected, reads.currentVersion(stream));
+    }
+
+    /** See {@link EventStore#appendErasure}: the event and the record that replaces the key, in one transaction. */
+    AppendResult appendErasure(StreamId stream, ExpectedVersion.Exactly expected, NewEvent erasure,
+                               EventMetadata metadata) {
+        List<NewEvent> identified = withIds(List.of(erasure));
+        Instant now = Timestamps.truncate(clock.instant());
+        long after = expected.version();
+        List<Map<String, AttributeValue>> eventItems = eventItems(stream, after, identified,
+                List.of(erasure.data()), metadata, now);
+        List<Map<String, AttributeValue>> idItems = idItems(stream, after, identified, metadata);
+        checkSizes(eventItems, idItems);
+        ConditionalWrites.KeyWrite erased = new ConditionalWrites.KeyWrite(KeyItems.erasedItem(stream,
+                identified.getFirst().eventId().orElseThrow(), after + 1, now), false);
+        if (writes.write(previousKey(stream, after), eventItems, idItems, Optional.of(erased)).isPresent()) {
+            throw new ConcurrencyConflict(stream, expected, reads.currentVersion(stream));
+        }
+        // This function forgets at once; others within the key cache's time to live.
+        personal.forget(stream);
+        return stored(stream, after, identified, metadata);
     }
 
     /** See {@link EventStore#findStored}: one consistent read of the caller-chosen ids, none without them. */
@@ -89,12 +126,13 @@ final class Appends {
     }
 
     private static List<Map<String, AttributeValue>> eventItems(StreamId stream, long after, List<NewEvent> events,
-                                                               EventMetadata metadata, Instant now) {
+                                                               List<String> sealedData, EventMetadata metadata,
+                                                               Instant now) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             NewEvent event = events.get(i);
             items.add(EventItems.toItem(new RecordedEvent(event.eventId().orElseThrow(), event.eventType(),
-                    event.eventVersion(), stream, after + 1 + i, event.data(), now, metadata.userId(),
+                    event.eventVersion(), stream, after + 1 + i, sealedData.get(i), now, metadata.userId(),
                     metadata.correlationId(), metadata.causationId())));
         }
         return items;

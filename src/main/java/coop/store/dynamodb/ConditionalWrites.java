@@ -19,7 +19,7 @@ import java.util.Optional;
  * Writes the items of one append in one {@code TransactWriteItems}, all or none: per event, its item on condition
  * that its (stream_id, version) is free and its id item on condition that the id is free; plus, after a stream's
  * first event, a check that the version they follow exists, so an expected version ahead of the stream cannot leave
- * a gap. At most {@value #MAX_ACTIONS} actions, which is where {@code EventStore.MAX_EVENTS_PER_APPEND} comes from.
+ * a gap; and the aggregate's new data key when its first personal values are written. At most {@value #MAX_ACTIONS} actions, which is where {@code EventStore.MAX_EVENTS_PER_APPEND} comes from.
  */
 final class ConditionalWrites {
 
@@ -36,21 +36,27 @@ final class ConditionalWrites {
     private final DynamoDbClient dynamo;
     private final String eventsTable;
     private final String idsTable;
+    private final String keysTable;
 
-    ConditionalWrites(DynamoDbClient dynamo, String eventsTable, String idsTable) {
+    ConditionalWrites(DynamoDbClient dynamo, String eventsTable, String idsTable, String keysTable) {
         this.dynamo = dynamo;
         this.eventsTable = eventsTable;
         this.idsTable = idsTable;
+        this.keysTable = keysTable;
     }
 
     /**
      * @param previous   the key of the event the items follow; empty when they start the stream
      * @param eventItems the events' items, in order
      * @param idItems    their id items, in the same order
+     * @param keyWrite   written last: the aggregate's new data key, on condition that it has none (the events are
+     *                   sealed under it, so they must not land without it); or the record of an erasure, which
+     *                   replaces the key whatever it is
      * @return empty when written; otherwise why the transaction was cancelled
      */
     Optional<Cancelled> write(Optional<Map<String, AttributeValue>> previous,
-                              List<Map<String, AttributeValue>> eventItems, List<Map<String, AttributeValue>> idItems) {
+                              List<Map<String, AttributeValue>> eventItems, List<Map<String, AttributeValue>> idItems,
+                              Optional<KeyWrite> keyWrite) {
         List<TransactWriteItem> actions = new ArrayList<>();
         previous.ifPresent(key -> actions.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
                 .tableName(eventsTable).key(key)
@@ -63,6 +69,9 @@ final class ConditionalWrites {
             actions.add(put(idsTable, idItems.get(i), EventIdItems.EVENT_KEY,
                     ReturnValuesOnConditionCheckFailure.ALL_OLD));
         }
+        keyWrite.ifPresent(key -> actions.add(key.onlyIfAbsent()
+                ? put(keysTable, key.item(), KeyItems.STREAM_ID, ReturnValuesOnConditionCheckFailure.NONE)
+                : TransactWriteItem.builder().put(Put.builder().tableName(keysTable).item(key.item()).build()).build()));
         if (actions.size() > MAX_ACTIONS) {
             throw new IllegalArgumentException(actions.size() + " actions do not fit one transaction");
         }
@@ -84,7 +93,8 @@ final class ConditionalWrites {
                 if (!failed && !inFlight) {
                     throw e;
                 }
-                return Optional.of(cancelled(reasons, previous.isPresent() ? 1 : 0, eventItems.size()));
+                return Optional.of(cancelled(reasons, previous.isPresent() ? 1 : 0, eventItems.size(),
+                        keyWrite.isPresent()));
             }
         }
     }
@@ -99,7 +109,7 @@ final class ConditionalWrites {
                 .build()).build();
     }
 
-    private static Cancelled cancelled(List<CancellationReason> reasons, int offset, int events) {
+    private static Cancelled cancelled(List<CancellationReason> reasons, int offset, int events, boolean withKey) {
         boolean versionTaken = offset == 1 && code(reasons, 0).equals(FAILED);
         List<Optional<Map<String, AttributeValue>>> storedIds = new ArrayList<>();
         boolean idsUnclear = false;
@@ -115,12 +125,17 @@ final class ConditionalWrites {
                 idsUnclear |= !idCode.equals(NONE);
             }
         }
-        return new Cancelled(versionTaken, idsUnclear, storedIds);
+        boolean keyTaken = withKey && code(reasons, offset + 2 * events).equals(FAILED);
+        return new Cancelled(versionTaken, idsUnclear, storedIds, keyTaken);
     }
 
     private static String code(List<CancellationReason> reasons, int action) {
         // A reason without a code, or a missing one, is reported as unclear rather than as "no problem".
         return action < reasons.size() && reasons.get(action).code() != null ? reasons.get(action).code() : "Unknown";
+    }
+
+    /** The aggregate's key item to write with the events, and whether only where the aggregate has none. */
+    record KeyWrite(Map<String, AttributeValue> item, boolean onlyIfAbsent) {
     }
 
     /**
@@ -130,7 +145,9 @@ final class ConditionalWrites {
      * @param idsUnclear   some id's condition failed without handing back the stored item, or its reason is
      *                     unknown: read the ids to know
      * @param storedIds    per event, the stored id item DynamoDB handed back when the id was taken
+     * @param keyTaken     the aggregate got a data key since this append looked: seal again under that one
      */
-    record Cancelled(boolean versionTaken, boolean idsUnclear, List<Optional<Map<String, AttributeValue>>> storedIds) {
+    record Cancelled(boolean versionTaken, boolean idsUnclear, List<Optional<Map<String, AttributeValue>>> storedIds,
+                     boolean keyTaken) {
     }
 }

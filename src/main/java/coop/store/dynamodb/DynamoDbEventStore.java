@@ -1,6 +1,7 @@
 package coop.store.dynamodb;
 
 import coop.store.AppendResult;
+import coop.store.Erasure;
 import coop.store.EventMetadata;
 import coop.store.EventPage;
 import coop.store.EventStore;
@@ -26,7 +27,8 @@ import java.util.OptionalLong;
  * <p>Request budget: an append is one {@code TransactWriteItems}, whatever the ids (a retry is recognised from the
  * items handed back with the failed conditions). Loading a stream's snapshot and the events after it is two
  * queries; as of an instant, one more, on the (stream, time) index. Finding an event by id is two consistent
- * {@code GetItem}s.
+ * {@code GetItem}s. Personal values are opened with the aggregate's data key: from memory when cached, else one
+ * {@code GetItem} and one KMS {@code Decrypt} (see {@link PersonalData}).
  */
 public final class DynamoDbEventStore implements EventStore {
 
@@ -36,21 +38,41 @@ public final class DynamoDbEventStore implements EventStore {
     private final EventIdReads ids;
     private final Snapshots snapshots;
     private final StreamTimeIndex timeIndex;
+    private final PersonalData personal;
 
+    /** A store for aggregates without personal fields: nothing is encrypted. */
     public DynamoDbEventStore(DynamoDbClient dynamo, StoreSettings settings, Clock clock) {
+        this(dynamo, settings, clock, PersonalData.none());
+    }
+
+    /** A store that keeps the personal fields of events, and whole states, encrypted (see {@link PersonalData}). */
+    public DynamoDbEventStore(DynamoDbClient dynamo, StoreSettings settings, Clock clock, PersonalData personal) {
+        this.personal = personal;
         this.streams = new StreamReads(dynamo, settings.eventsTable());
         this.index = new IndexQueries(dynamo, settings.eventsTable());
-        this.snapshots = new Snapshots(dynamo, settings.snapshotsTable(), clock, settings.snapshotWriteTimeout());
+        this.snapshots = new Snapshots(dynamo, settings.snapshotsTable(), clock, settings.snapshotWriteTimeout(),
+                personal);
         this.timeIndex = new StreamTimeIndex(dynamo, settings.eventsTable());
         this.ids = new EventIdReads(dynamo, settings.eventIdsTable(), settings.eventsTable());
-        this.appends = new Appends(new ConditionalWrites(dynamo, settings.eventsTable(), settings.eventIdsTable()),
-                streams, ids, clock);
+        this.appends = new Appends(new ConditionalWrites(dynamo, settings.eventsTable(), settings.eventIdsTable(),
+                personal.keysTable()), streams, ids, clock, personal);
     }
 
     @Override
     public AppendResult append(StreamId stream, ExpectedVersion.Exactly expected, List<NewEvent> events,
                                EventMetadata metadata) {
         return appends.append(stream, expected, events, metadata);
+    }
+
+    @Override
+    public AppendResult appendErasure(StreamId stream, ExpectedVersion.Exactly expected, NewEvent erasure,
+                                      EventMetadata metadata) {
+        return appends.appendErasure(stream, expected, erasure, metadata);
+    }
+
+    @Override
+    public Optional<Erasure> findErasure(StreamId stream) {
+        return personal.findErasure(stream);
     }
 
     @Override
@@ -66,12 +88,12 @@ public final class DynamoDbEventStore implements EventStore {
     @Override
     public EventPage readStream(StreamId stream, long afterVersion, long upToVersion, int limit,
                                 Optional<String> pageToken) {
-        return streams.page(stream, afterVersion, upToVersion, limit, pageToken);
+        return personal.open(streams.page(stream, afterVersion, upToVersion, limit, pageToken));
     }
 
     @Override
     public List<RecordedEvent> readStream(StreamId stream, long afterVersion, long upToVersion) {
-        return streams.readAll(stream, afterVersion, upToVersion);
+        return personal.open(streams.readAll(stream, afterVersion, upToVersion));
     }
 
     @Override
@@ -82,23 +104,23 @@ public final class DynamoDbEventStore implements EventStore {
     @Override
     public List<RecordedEvent> readStreamAsOf(StreamId stream, long afterVersion, long likelyLastVersion,
                                               Instant asOf) {
-        return streams.readAsOf(stream, afterVersion, likelyLastVersion, asOf);
+        return personal.open(streams.readAsOf(stream, afterVersion, likelyLastVersion, asOf));
     }
 
     @Override
     public Optional<RecordedEvent> findEvent(String tenantId, String eventId) {
-        return ids.findEvent(tenantId, eventId);
+        return ids.findEvent(tenantId, eventId).map(personal::open);
     }
 
     @Override
     public List<RecordedEvent> findByCorrelation(String tenantId, String correlationId) {
-        return index.findByCorrelation(tenantId, correlationId);
+        return personal.open(index.findByCorrelation(tenantId, correlationId));
     }
 
     @Override
     public EventPage findByType(String tenantId, String eventType, Instant since, Instant until, int limit,
                                 Optional<String> pageToken) {
-        return index.findByType(tenantId, eventType, since, until, limit, pageToken);
+        return personal.open(index.findByType(tenantId, eventType, since, until, limit, pageToken));
     }
 
     @Override

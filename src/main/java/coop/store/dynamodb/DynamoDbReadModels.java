@@ -18,29 +18,45 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Read-model rows in the read-models table: conditional puts on the row's version, listings by index. */
+/**
+ * Read-model rows in the read-models table: conditional puts on the row's version, listings by index. Rows made from
+ * an aggregate's state are stored sealed (see {@link RowSealing}); a row whose key was erased reads as absent until
+ * the stream rewrites it.
+ */
 public final class DynamoDbReadModels implements ReadModelStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final RowSealing sealing;
 
+    /** Rows that hold no personal data. */
     public DynamoDbReadModels(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, PersonalData.none(), Map.of());
+    }
+
+    /**
+     * @param aggregateTypeOfModel per read model whose rows show one aggregate's state (row id = aggregate id), its
+     *                             aggregate type: those rows are stored sealed under the aggregate's key
+     */
+    public DynamoDbReadModels(DynamoDbClient dynamo, String table, PersonalData personal,
+                              Map<String, String> aggregateTypeOfModel) {
         this.dynamo = dynamo;
         this.table = table;
+        this.sealing = new RowSealing(personal, aggregateTypeOfModel);
     }
 
     @Override
     public Optional<ReadModelRow> find(String tenantId, String model, String rowId) {
         Map<String, AttributeValue> item = dynamo.getItem(request -> request.tableName(table)
                 .key(ReadModelItems.key(tenantId, model, rowId)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ReadModelItems.fromItem(item));
+        return item == null || item.isEmpty() ? Optional.empty() : sealing.open(ReadModelItems.fromItem(item));
     }
 
     @Override
     public List<ReadModelRow> findAll(String model, Collection<RowKey> keys) {
         return BatchRequests.get(dynamo, table, keys.stream()
                         .map(key -> ReadModelItems.key(key.tenantId(), model, key.rowId())).toList())
-                .stream().map(ReadModelItems::fromItem).toList();
+                .stream().map(ReadModelItems::fromItem).map(sealing::open).flatMap(Optional::stream).toList();
     }
 
     @Override
@@ -55,7 +71,7 @@ public final class DynamoDbReadModels implements ReadModelStore {
 
     private boolean put(ReadModelRow row, String comparison) {
         try {
-            dynamo.putItem(request -> request.tableName(table).item(ReadModelItems.toItem(row))
+            dynamo.putItem(request -> request.tableName(table).item(ReadModelItems.toItem(sealing.seal(row)))
                     .conditionExpression("attribute_not_exists(#pk) OR #v " + comparison + " :v")
                     .expressionAttributeNames(Map.of("#pk", ReadModelItems.PK, "#v", ReadModelItems.AGGREGATE_VERSION))
                     .expressionAttributeValues(Map.of(":v", EventItems.n(row.version()))));
@@ -80,11 +96,12 @@ public final class DynamoDbReadModels implements ReadModelStore {
                 .limit(limit)
                 .exclusiveStartKey(start.orElse(null))
                 .build());
-        List<ReadModelRow> rows = response.items().stream().map(ReadModelItems::fromItem).toList();
+        List<ReadModelRow> stored = response.items().stream().map(ReadModelItems::fromItem).toList();
+        List<ReadModelRow> rows = stored.stream().map(sealing::open).flatMap(Optional::stream).toList();
         Optional<String> next = Optional.empty();
-        if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() && !rows.isEmpty()) {
+        if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() && !stored.isEmpty()) {
             // Built from the last row rather than copied from LastEvaluatedKey: same key, fewer assumptions.
-            next = Optional.of(PageTokens.encode(Map.of("q", query, "ls", rows.getLast().rowId())));
+            next = Optional.of(PageTokens.encode(Map.of("q", query, "ls", stored.getLast().rowId())));
         }
         return new ReadModelPage(rows, next);
     }

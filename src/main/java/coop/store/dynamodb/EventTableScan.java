@@ -27,10 +27,18 @@ public final class EventTableScan implements StreamCatalog {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final PersonalData personal;
 
+    /** A scan of a table whose events carry no personal fields. */
     public EventTableScan(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, PersonalData.none());
+    }
+
+    /** A scan that hands out events with their personal values opened, as every read path does. */
+    public EventTableScan(DynamoDbClient dynamo, String table, PersonalData personal) {
         this.dynamo = dynamo;
         this.table = table;
+        this.personal = personal;
     }
 
     @Override
@@ -55,7 +63,7 @@ public final class EventTableScan implements StreamCatalog {
                         .expressionAttributeNames(Map.of("#at", EventItems.EVENT_TIMESTAMP))
                         .expressionAttributeValues(Map.of(":from", EventItems.s(Timestamps.format(from)),
                                 ":to", EventItems.s(Timestamps.format(to)))))
-                .items().forEach(item -> each.accept(EventItems.fromItem(item)));
+                .items().forEach(item -> each.accept(personal.open(EventItems.fromItem(item))));
     }
 
     @Override

@@ -42,7 +42,7 @@ class FamilyEventsTest {
 
         assertEquals(Set.of("FamilyEnrolled", "ChildAdded", "PaymentDue", "PaymentOverdue", "PaymentReceived",
                 "PortalAccessLocked", "PortalAccessRestored", "EngagementScoreUpdated", "FamilyWithdrawn",
-                "FamilyWithdrawalReversed", "VacationStarted", "VacationEnded"), names);
+                "FamilyWithdrawalReversed", "VacationStarted", "VacationEnded", "PersonalDataErased"), names);
     }
 
     @Test
