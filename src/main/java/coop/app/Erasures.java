@@ -44,6 +44,8 @@ public final class Erasures {
             if (family.isEmpty()) {
                 return Optional.empty();
             }
+            // The load remembered the family's state, personal values in clear, for a next append: not after this.
+            aggregates.warm().forget(stream);
             if (family.get().state().personalDataErased()) {
                 return Optional.of(answer(stream, store.findErasure(stream).orElseThrow(() ->
                         new IllegalStateException(stream + " is erased but its key item does not say where"))));

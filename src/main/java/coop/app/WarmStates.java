@@ -100,6 +100,11 @@ public final class WarmStates {
         }
     }
 
+    /** Forgets what is remembered for {@code stream}, whatever its version (an erasure leaves no copy behind). */
+    public synchronized void forget(StreamId stream) {
+        entries.remove(stream);
+    }
+
     public synchronized int size() {
         return entries.size();
     }

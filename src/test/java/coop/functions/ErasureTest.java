@@ -1,7 +1,9 @@
 package coop.functions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import coop.app.AggregateRepository;
 import coop.config.TableNames;
+import coop.store.StreamId;
 import coop.testing.ApiCall;
 import coop.testing.ApiClient;
 import coop.testing.ApiClient.Answer;
@@ -45,6 +47,9 @@ class ErasureTest {
 
     @Inject
     TableNames tables;
+
+    @Inject
+    AggregateRepository aggregates;
 
     private final String tenant = Tokens.newTenant();
     private final Map<String, String> sarah = Tokens.coordinator(tenant);
@@ -133,6 +138,17 @@ class ErasureTest {
         assertThat(payment.path("event_data").path("payment_method").asText()).isEqualTo("unknown");
         assertThat(payment.path("event_data").path("amount").asInt()).isEqualTo(120);
         assertThat(payment.has("erased_fields")).isFalse();
+    }
+
+    @Test
+    void the_instance_that_erased_keeps_no_copy_of_the_family_for_its_next_append() {
+        enrolWithChild("lee");
+        StreamId lee = new StreamId(tenant, "Family", "lee");
+        assertThat(aggregates.warm().get(lee)).as("the append left the state warm").isPresent();
+
+        assertThat(erase("lee", admin, REASON).status()).isEqualTo(200);
+
+        assertThat(aggregates.warm().get(lee)).isEmpty();
     }
 
     @Test
