@@ -2,6 +2,9 @@ package coop.app;
 
 import coop.store.StreamId;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +21,10 @@ import java.util.Optional;
  * every limit of {@code FamilyLimits} about 80 KB). Entries only move forward: a state older than the one held is
  * ignored, so a slow load cannot replace what a faster append left. Thread-safe; states are immutable, so two
  * writers may hold the same one.
+ *
+ * <p>An entry is also forgotten {@code maxAge} after it was last remembered or moved forward: a state holds personal
+ * values in clear, and another instance may erase the family meanwhile; the deployment gives it the key cache's time
+ * to live ({@code coop.keys.cache-ttl}), so a warm instance elsewhere holds neither key nor clear state longer.
  *
  * <p>Nothing here outlives the process that built it, so a state schema or an upcaster of another release never
  * meets a remembered state: those matter only for what is stored (snapshots and events), which loads still read.
@@ -36,27 +43,58 @@ public final class WarmStates {
     public record Known<S>(S state, long version, long replayed) {
     }
 
+    private record Held(Known<?> known, Instant remembered) {
+    }
+
     private final int capacity;
-    private final Map<StreamId, Known<?>> entries;
+    private final Clock clock;
+    private final Duration maxAge;
+    private final Map<StreamId, Held> entries;
 
     /** @param capacity how many aggregates to remember at most; 0 remembers none */
     public WarmStates(int capacity) {
+        this(capacity, Clock.systemUTC(), Duration.ofDays(365_000));
+    }
+
+    /**
+     * @param capacity how many aggregates to remember at most; 0 remembers none
+     * @param maxAge   how long an entry is kept after it was last remembered or moved forward
+     */
+    public WarmStates(int capacity, Clock clock, Duration maxAge) {
         if (capacity < 0) {
             throw new IllegalArgumentException("capacity must be >= 0, not " + capacity);
         }
-        this.capacity = capacity;
+        this.capacity = maxAge.isZero() || maxAge.isNegative() ? 0 : capacity;
+        this.clock = clock;
+        this.maxAge = maxAge;
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<StreamId, Known<?>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<StreamId, Held> eldest) {
                 return size() > WarmStates.this.capacity;
             }
         };
     }
 
-    /** The state last remembered for {@code stream}, of the type {@code stream} names. */
+    /** The state last remembered for {@code stream}, of the type {@code stream} names, unless it is too old. */
     @SuppressWarnings("unchecked")
     public synchronized <S> Optional<Known<S>> get(StreamId stream) {
-        return Optional.ofNullable((Known<S>) entries.get(stream));
+        return Optional.ofNullable(current(stream)).map(known -> (Known<S>) known);
+    }
+
+    private Known<?> current(StreamId stream) {
+        Held held = entries.get(stream);
+        if (held == null) {
+            return null;
+        }
+        if (!clock.instant().isBefore(held.remembered().plus(maxAge))) {
+            entries.remove(stream);
+            return null;
+        }
+        return held.known();
+    }
+
+    private void hold(StreamId stream, Known<?> known) {
+        entries.put(stream, new Held(known, clock.instant()));
     }
 
     /**
@@ -68,9 +106,9 @@ public final class WarmStates {
         if (capacity == 0) {
             return;
         }
-        Known<?> held = entries.get(stream);
+        Known<?> held = current(stream);
         if (held == null || held.version() <= version) {
-            entries.put(stream, new Known<>(state, version, replayed));
+            hold(stream, new Known<>(state, version, replayed));
         }
     }
 
@@ -81,9 +119,9 @@ public final class WarmStates {
      * a trigger's batch): what a load of it replays is unknown.
      */
     public synchronized <S> void advance(StreamId stream, long followed, S after, long version) {
-        Known<?> held = entries.get(stream);
+        Known<?> held = current(stream);
         if (held != null && held.version() == followed) {
-            entries.put(stream, new Known<>(after, version, held.replayed() + version - followed));
+            hold(stream, new Known<>(after, version, held.replayed() + version - followed));
         } else if (followed == 0) {
             remember(stream, after, version, version);
         }
@@ -94,7 +132,7 @@ public final class WarmStates {
      * lost its condition on that version must not drop a later state another thread has remembered meanwhile.
      */
     public synchronized void forget(StreamId stream, long version) {
-        Known<?> held = entries.get(stream);
+        Known<?> held = current(stream);
         if (held != null && held.version() == version) {
             entries.remove(stream);
         }

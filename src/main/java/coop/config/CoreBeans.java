@@ -61,11 +61,13 @@ public class CoreBeans {
     @Produces
     @Singleton
     AggregateRepository aggregateRepository(EventStore store, EventCodec codec, SnapshotSettings snapshots,
-                                            SnapshotWrites writes, AppendSettings appends) {
+                                            SnapshotWrites writes, AppendSettings appends, KeySettings keys,
+                                            Clock clock) {
         SnapshotPolicy policy = new SnapshotPolicy(snapshots.every(), snapshots.defaultEvery());
-        // One per container, shared by every thread of it: the states appends start from without a load.
+        // One per container, shared by every thread of it: the states appends start from without a load. A state
+        // holds personal values in clear, so it is kept no longer than a key is (an erasure elsewhere).
         return new AggregateRepository(store, codec, policy::everyFor, writes,
-                new WarmStates(appends.warmCacheSize()));
+                new WarmStates(appends.warmCacheSize(), clock, keys.cacheTtl()));
     }
 
     @Produces

@@ -1,7 +1,11 @@
 package coop.app;
 
 import coop.store.StreamId;
+import coop.testing.MutableClock;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +33,30 @@ class WarmStatesTest {
         assertThat(warm.get(family("b"))).isEmpty();
         assertThat(warm.<String>get(family("a"))).contains(new WarmStates.Known<>("a1", 1, 0));
         assertThat(warm.<String>get(family("c"))).contains(new WarmStates.Known<>("c1", 1, 0));
+    }
+
+    @Test
+    void a_state_is_kept_no_longer_than_its_age_limit_after_it_was_last_remembered_or_moved_forward() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-02T09:00:00Z"));
+        WarmStates warm = new WarmStates(10, clock, Duration.ofSeconds(60));
+        warm.remember(family("a"), "after 1", 1, 0);
+
+        clock.advance(Duration.ofSeconds(59));
+        warm.advance(family("a"), 1, "after 2", 2); // an append proves it current again
+        clock.advance(Duration.ofSeconds(59));
+        assertThat(warm.<String>get(family("a"))).contains(new WarmStates.Known<>("after 2", 2, 1));
+
+        clock.advance(Duration.ofSeconds(1)); // 60 s since the append: another instance may have erased the family
+        assertThat(warm.get(family("a"))).isEmpty();
+        assertThat(warm.size()).isZero();
+    }
+
+    @Test
+    void a_zero_age_limit_remembers_nothing() {
+        WarmStates warm = new WarmStates(10, new MutableClock(Instant.EPOCH), Duration.ZERO);
+        warm.remember(family("a"), "after 1", 1, 0);
+
+        assertThat(warm.get(family("a"))).isEmpty();
     }
 
     @Test
