@@ -20,14 +20,16 @@ public final class FieldCipher {
 
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
+    // One generator per thread, made on first use: a SecureRandom made while the class initialises would be built
+    // into a native image with its seed (GraalVM refuses that), and a shared one makes threads wait on its lock.
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
 
     private FieldCipher() {
     }
 
     public static String seal(byte[] key, String plaintext, String associatedData) {
         byte[] nonce = new byte[NONCE_BYTES];
-        RANDOM.nextBytes(nonce);
+        RANDOM.get().nextBytes(nonce);
         byte[] sealed = run(Cipher.ENCRYPT_MODE, key, nonce, associatedData,
                 plaintext.getBytes(StandardCharsets.UTF_8));
         return PREFIX + Base64.getEncoder().encodeToString(
