@@ -2,7 +2,6 @@ package coop.functions;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.JsonNode;
 import coop.app.Erasures;
 import coop.app.RevertPreviews;
 import coop.app.RevertResult;
@@ -12,7 +11,6 @@ import coop.functions.http.ApiError;
 import coop.functions.http.ApiRequest;
 import coop.functions.http.HttpAdapter;
 import coop.functions.http.HttpFunction;
-import coop.functions.http.Problem;
 import coop.functions.http.Reply;
 import coop.functions.http.Route;
 import coop.functions.http.Routes;
@@ -20,10 +18,8 @@ import io.quarkus.arc.Unremovable;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Singleton;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code POST /correlations/{correlation_id}/revert} (admin): compensates every event of a correlation. 201 when
@@ -37,7 +33,6 @@ import java.util.Set;
 @Unremovable
 public class RevertCorrelationFunction implements HttpFunction {
 
-    private static final Set<String> FIELDS = Set.of("reason");
 
     private final HttpAdapter http;
     private final Reverts reverts;
@@ -67,24 +62,13 @@ public class RevertCorrelationFunction implements HttpFunction {
         if (dryRun.isPresent() && !dryRun.get().equals("true") && !dryRun.get().equals("false")) {
             throw ApiError.invalid("dry_run", "must be true or false");
         }
-        JsonNode body = request.jsonBody();
-        List<Problem> problems = new ArrayList<>();
-        // As for appends: the user id comes from the token, and a field this call does not take is no silent no-op.
-        AppendBody.unknownFields(body, FIELDS, "", problems);
-        JsonNode reason = body.get("reason");
-        if (reason == null || !reason.isTextual() || reason.asText().isBlank()
-                || reason.asText().length() > Field.MAX_TEXT_LENGTH) {
-            problems.add(new Problem("reason", "is required: a sentence of at most " + Field.MAX_TEXT_LENGTH
-                    + " characters"));
-        }
-        if (!problems.isEmpty()) {
-            throw ApiError.invalid(problems);
-        }
+        String reason = ReasonBody.reason(request.jsonBody(), "a sentence of at most " + Field.MAX_TEXT_LENGTH
+                + " characters");
         if (dryRun.filter("true"::equals).isPresent()) {
-            return Reply.ok(previews.preview(request.caller().tenantId(), correlationId, reason.asText())
+            return Reply.ok(previews.preview(request.caller().tenantId(), correlationId, reason)
                     .orElseThrow(() -> ApiError.notFound("There is no event of correlation " + correlationId)));
         }
-        RevertResult result = reverts.revert(request.caller().tenantId(), correlationId, reason.asText(),
+        RevertResult result = reverts.revert(request.caller().tenantId(), correlationId, reason,
                 request.caller().userId())
                 .orElseThrow(() -> ApiError.notFound("There is no event of correlation " + correlationId));
         Reverted answer = new Reverted(result.correlationId(), result.reverted(), result.skipped());
