@@ -3,11 +3,11 @@ import { html } from '../vendor/preact-htm-standalone.module.js';
 import { enc } from './api.js';
 import { CrossLink, ErrorBox, Loading, Who, correlationHref, eventHref, show, summary, useApi, when } from './ui.js';
 
-export function Why({ familyId, field, onClose }) {
+export function Why({ familyId, field, erased, onClose }) {
   const answer = useApi(`/aggregates/Family/${enc(familyId)}/explain?field=${enc(field)}`);
   const why = answer.data;
   return html`<section class="card why" aria-labelledby="why-title" aria-live="polite">
-    <div class="row spread"><h2 id="why-title">Why is <code>${field}</code> ${why ? show(why.value) : ''}?</h2>
+    <div class="row spread"><h2 id="why-title">Why is <code>${field}</code> ${why ? show(why.value, erased, field) : ''}?</h2>
       <button type="button" onClick=${onClose}>Close</button></div>
     <${ErrorBox} error=${answer.error} />
     ${answer.loading && html`<${Loading} what="the explanation" />`}
