@@ -65,6 +65,12 @@ class ConsoleErasureTest extends ConsoleTest {
         assertNeitherNullNorUndefined(page.locator(".timeline"));
         assertThat(page.getByRole(AriaRole.BUTTON, button(ERASE))).hasCount(0);
         shot(page, "22-the-family-after-its-erasure");
+        page.getByRole(AriaRole.BUTTON, button("Why is family_name erased?")).click();
+        assertThat(page.locator(".why")).containsText("Its value was erased with the family's personal data");
+        assertThat(page.locator(".why")).not().containsText("initial value");
+        page.getByRole(AriaRole.BUTTON, button("Why is children child name erased, age erased, grade erased?")).click();
+        assertThat(page.locator(".why .chain li").first()).containsText("ChildAdded");
+        assertThat(page.locator(".why .chain li").first().locator(".erased")).hasCount(3);
 
         JsonNode loaded = api.get("/aggregates/Family/quintero");
         assertThat(loaded.path("state").path("personal_data_erased").asBoolean()).as(loaded.toString()).isTrue();
