@@ -54,12 +54,12 @@ const money = (n) => (typeof n === 'number' ? n.toLocaleString('en-US', { maximu
 export function summary(event) {
   const d = event.event_data || {};
   const erased = new Set(event.erased_fields || []);
-  const v = (field) => (erased.has(field) && d[field] == null ? html`<${Erased} />` : d[field]);
-  const has = (field) => d[field] != null || erased.has(field);
-  const optional = (field, before) => has(field) && html`${before}${v(field)}`;
+  const gone = (field) => erased.has(field) && d[field] == null;
+  const value = (field) => (gone(field) ? html`<${Erased} />` : d[field]);
+  const optional = (field, before) => (d[field] != null || gone(field)) && html`${before}${value(field)}`;
   switch (event.event_type) {
-    case 'FamilyEnrolled': return html`${v('family_name')} enrolled on ${d.enrollment_date}${optional('parent_name', ', parent ')}`;
-    case 'ChildAdded': return html`${v('child_name')}${optional('age', ', age ')}${optional('grade', ', grade ')}`;
+    case 'FamilyEnrolled': return html`${value('family_name')} enrolled on ${d.enrollment_date}${optional('parent_name', ', parent ')}`;
+    case 'ChildAdded': return html`${value('child_name')}${optional('age', ', age ')}${optional('grade', ', grade ')}`;
     case 'PaymentDue': return `${money(d.amount)} due on ${d.due_date}`;
     case 'PaymentOverdue': return `${money(d.amount)} due on ${d.due_date} is overdue`;
     case 'PaymentReceived': return `${money(d.amount)} received on ${d.date} (${d.payment_method})`;
@@ -71,7 +71,7 @@ export function summary(event) {
     case 'VacationStarted': return `vacation from ${d.start_date}${d.expected_return ? `, back ${d.expected_return}` : ''}`;
     case 'VacationEnded': return `vacation ended on ${d.end_date}`;
     case 'PersonalDataErased': return html`personal data erased${optional('reason', ': ')}`;
-    default: return Object.keys(d).map((k, i) => html`${i ? ', ' : ''}${k}: ${erased.has(k) && d[k] == null ? v(k) : JSON.stringify(d[k])}`);
+    default: return Object.keys(d).map((k, i) => html`${i ? ', ' : ''}${k}: ${gone(k) ? value(k) : JSON.stringify(d[k])}`);
   }
 }
 

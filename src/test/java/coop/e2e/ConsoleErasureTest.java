@@ -113,7 +113,7 @@ class ConsoleErasureTest extends ConsoleTest {
     @Test
     void a_refused_erasure_shows_the_apis_message_and_changes_nothing() throws Exception {
         enrolQuinteroWithAChildAndADue();
-        Page page = browser.newPage(1280, 900);
+        Page page = browser.newPage(390, 844);
         signIn(page, base(), tenant, "Root, admin");
         page.navigate(base() + "/console/#/family/quintero");
         page.getByRole(AriaRole.BUTTON, button(ERASE)).click();
@@ -129,7 +129,7 @@ class ConsoleErasureTest extends ConsoleTest {
         assertThat(api.get("/aggregates/Family/quintero").path("state").path("family_name").asText())
                 .isEqualTo("Quintero-Hale");
         assertThat(api.get("/aggregates/Family/quintero/events").path("events")).hasSize(3);
-        shot(page, "26-a-refused-erasure");
+        shot(page, "26-a-refused-erasure-on-a-phone");
         assertThat(browser.pageErrors()).isEmpty();
         page.context().close();
     }
