@@ -1,7 +1,7 @@
 // What changed between two states, field by field: a diff, not two blobs.
 import { html } from '../vendor/preact-htm-standalone.module.js';
-import { show } from './ui.js';
-import { isInternal } from './fields.js';
+import { Line, isInternal } from './fields.js';
+import { NONE } from './erased.js';
 
 /** The fields two states disagree on. */
 export function diff(before, after) {
@@ -10,12 +10,16 @@ export function diff(before, after) {
     .map((field) => ({ field, before: before?.[field], after: after?.[field] }));
 }
 
-/** The changed fields a person reads; the internal ones are in the raw state for those who may see it. */
-export function Changes({ changes }) {
+/**
+ * The changed fields a person reads; the internal ones are in the raw state for those who may see it. `erased`: the
+ * state's erased fields (see erased.js).
+ */
+export function Changes({ changes, erased = NONE }) {
   const shown = changes.filter((c) => !isInternal(c.field));
   if (shown.length === 0) return html`<p>No field of the state changed.</p>`;
   return html`<table class="diff"><thead><tr><th>Field</th><th>Before</th><th>After</th></tr></thead>
     <tbody>${shown.map((c) => html`<tr data-field=${c.field}><th scope="row">${c.field}</th>
-      <td class="before"><del>${show(c.before)}</del></td><td class="after"><ins>${show(c.after)}</ins></td></tr>`)}</tbody></table>`;
+      <td class="before"><del><${Line} value=${c.before} erased=${erased} path=${c.field} /></del></td>
+      <td class="after"><ins><${Line} value=${c.after} erased=${erased} path=${c.field} /></ins></td></tr>`)}</tbody></table>`;
 }
 

@@ -1,6 +1,7 @@
 // One event by id: its envelope, the family at that version, its correlation and its cause.
 import { html } from '../vendor/preact-htm-standalone.module.js';
 import { enc } from './api.js';
+import { envelopeErased } from './erased.js';
 import { ErrorBox, Json, Loading, Who, correlationHref, eventHref, familyHref, summary, useApi, when } from './ui.js';
 
 export function EventPage({ eventId }) {
@@ -20,6 +21,6 @@ export function EventPage({ eventId }) {
         <dt>Correlation</dt><dd><a href=${correlationHref(e.correlation_id)}>${e.correlation_id}</a></dd>
         <dt>Caused by</dt><dd>${e.causation_id ? html`<a href=${eventHref(e.causation_id)}>${e.causation_id}</a>` : 'nothing recorded'}</dd>
       </dl>
-      <h2>Envelope</h2><${Json} value=${e} />`}
+      <h2>Envelope</h2><${Json} value=${e} erased=${envelopeErased(e)} />`}
   </section>`;
 }

@@ -1,6 +1,7 @@
 // Families by payment status, from the family-summary read model; a family by id.
 import { html, useEffect, useState } from '../vendor/preact-htm-standalone.module.js';
 import { api, enc } from './api.js';
+import { Erased } from './erased.js';
 import { ErrorBox, Loading, familyHref, useApi } from './ui.js';
 
 const STATUSES = ['overdue', 'due', 'paid', 'none'];
@@ -13,6 +14,10 @@ function FindFamily() {
   </form>`;
 }
 
+/**
+ * A listed family has enrolled, and enrolling takes a family_name: a row whose name is null was erased (summary
+ * rows carry no erased_fields).
+ */
 export function Families({ status }) {
   const first = useApi(`/families?payment_status=${enc(status)}&limit=50`);
   const [more, setMore] = useState({ rows: [], token: null, error: null });
@@ -35,7 +40,8 @@ export function Families({ status }) {
         <caption>Families whose payment status is <strong>${status}</strong> (${rows.length})</caption>
         <thead><tr><th>Family</th><th>Name</th><th>Status</th><th>Balance due</th><th>Portal</th><th>Version</th></tr></thead>
         <tbody>${rows.map((f) => html`<tr>
-          <td><a href=${familyHref(f.family_id)}>${f.family_id}</a></td><td>${f.family_name}</td><td>${f.status}</td>
+          <td><a href=${familyHref(f.family_id)}>${f.family_id}</a></td>
+          <td>${f.family_name ?? html`<${Erased} />`}</td><td>${f.status}</td>
           <td>${f.balance_due}</td><td class=${`portal-${f.portal_access}`}>${f.portal_access}</td><td>${f.aggregate_version}</td>
         </tr>`)}</tbody>
       </table></div>

@@ -1,6 +1,7 @@
 // A family's history, oldest first, fifty events a page: when, what, who, correlation, cause, and the envelope.
 import { html, useEffect, useState } from '../vendor/preact-htm-standalone.module.js';
 import { api, enc } from './api.js';
+import { envelopeErased } from './erased.js';
 import { CrossLink, ErrorBox, Json, Who, correlationHref, eventHref, familyHref, isAutomated, summary, when } from './ui.js';
 
 const PAGE = 50;
@@ -23,7 +24,7 @@ function Row({ event, familyId, selected }) {
       ${' · '}<button type="button" class="link" aria-expanded=${open} onClick=${() => setOpen(!open)}>
         ${open ? 'Hide' : 'Show'} envelope</button>
     </div>
-    ${open && html`<${Json} value=${event} />`}
+    ${open && html`<${Json} value=${event} erased=${envelopeErased(event)} />`}
   </li>`;
 }
 

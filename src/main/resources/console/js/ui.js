@@ -3,6 +3,7 @@ import { html, useEffect, useState } from '../vendor/preact-htm-standalone.modul
 import { api } from './api.js';
 import { identity } from './auth.js';
 import { oneLine } from './fields.js';
+import { Erased, MarkedJson, NONE } from './erased.js';
 
 export { html };
 
@@ -46,23 +47,31 @@ export function Who({ userId }) {
 
 const money = (n) => (typeof n === 'number' ? n.toLocaleString('en-US', { maximumFractionDigits: 2 }) : n);
 
-/** One line saying what an event's payload says. */
+/**
+ * What an event's payload says, as one line (text and marks). A field the envelope names in `erased_fields` shows
+ * the erased mark; an optional field the event did not carry is left out.
+ */
 export function summary(event) {
   const d = event.event_data || {};
+  const erased = new Set(event.erased_fields || []);
+  const gone = (field) => erased.has(field) && d[field] == null;
+  const value = (field) => (gone(field) ? html`<${Erased} />` : d[field]);
+  const optional = (field, before) => (d[field] != null || gone(field)) && html`${before}${value(field)}`;
   switch (event.event_type) {
-    case 'FamilyEnrolled': return `${d.family_name} enrolled on ${d.enrollment_date}${d.parent_name ? `, parent ${d.parent_name}` : ''}`;
-    case 'ChildAdded': return `${d.child_name}${d.age != null ? `, age ${d.age}` : ''}${d.grade != null ? `, grade ${d.grade}` : ''}`;
+    case 'FamilyEnrolled': return html`${value('family_name')} enrolled on ${d.enrollment_date}${optional('parent_name', ', parent ')}`;
+    case 'ChildAdded': return html`${value('child_name')}${optional('age', ', age ')}${optional('grade', ', grade ')}`;
     case 'PaymentDue': return `${money(d.amount)} due on ${d.due_date}`;
     case 'PaymentOverdue': return `${money(d.amount)} due on ${d.due_date} is overdue`;
     case 'PaymentReceived': return `${money(d.amount)} received on ${d.date} (${d.payment_method})`;
-    case 'PortalAccessLocked': return `portal locked: ${d.reason}`;
-    case 'PortalAccessRestored': return `portal restored: ${d.reason}`;
+    case 'PortalAccessLocked': return html`portal locked${optional('reason', ': ')}`;
+    case 'PortalAccessRestored': return html`portal restored${optional('reason', ': ')}`;
     case 'EngagementScoreUpdated': return `engagement score ${d.new_score}`;
-    case 'FamilyWithdrawn': return `withdrawn on ${d.withdrawal_date}${d.reason ? `: ${d.reason}` : ''}`;
-    case 'FamilyWithdrawalReversed': return `withdrawal reversed: ${d.reason}`;
+    case 'FamilyWithdrawn': return html`withdrawn on ${d.withdrawal_date}${optional('reason', ': ')}`;
+    case 'FamilyWithdrawalReversed': return html`withdrawal reversed${optional('reason', ': ')}`;
     case 'VacationStarted': return `vacation from ${d.start_date}${d.expected_return ? `, back ${d.expected_return}` : ''}`;
     case 'VacationEnded': return `vacation ended on ${d.end_date}`;
-    default: return Object.entries(d).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ');
+    case 'PersonalDataErased': return html`personal data erased${optional('reason', ': ')}`;
+    default: return Object.keys(d).map((k, i) => html`${i ? ', ' : ''}${k}: ${gone(k) ? value(k) : JSON.stringify(d[k])}`);
   }
 }
 
@@ -80,7 +89,8 @@ export function CrossLink({ href, children }) {
   return identity()?.readsAll ? html`<a href=${href}>${children}</a>` : html`<span>${children}</span>`;
 }
 
-export const Json = ({ value }) => html`<pre class="json">${JSON.stringify(value, null, 2)}</pre>`;
+/** JSON as the API answered it; with `erased` (paths, see erased.js), a mark in place of each erased null. */
+export const Json = ({ value, erased = NONE }) => html`<${MarkedJson} value=${value} erased=${erased} />`;
 
 /** A state value as one line of text (lists item by item, never as JSON). */
 export const show = oneLine;

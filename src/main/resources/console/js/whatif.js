@@ -17,7 +17,7 @@ const TEMPLATES = {
   PortalAccessRestored: { reason: 'manual restore' },
 };
 
-export function WhatIf({ familyId, last, selected }) {
+export function WhatIf({ familyId, last, selected, erased }) {
   const [atVersion, setAtVersion] = useState(String(selected));
   const [kind, setKind] = useState('PaymentReceived');
   const [text, setText] = useState(JSON.stringify([{ event_type: 'PaymentReceived', event_data: TEMPLATES.PaymentReceived }], null, 1));
@@ -55,7 +55,7 @@ export function WhatIf({ familyId, last, selected }) {
     <${ErrorBox} error=${error} />
     ${result && html`<div class="result" aria-live="polite">
       <p>From version ${result.at_version}, ${result.steps.length} event(s) would lead to payment_status <strong>${show(result.after.payment_status)}</strong>, portal_access <strong>${show(result.after.portal_access)}</strong>.</p>
-      ${result.steps.map((s) => html`<h3>${s.event_type} as version ${s.aggregate_version}</h3><${Changes} changes=${s.changes} />`)}
+      ${result.steps.map((s) => html`<h3>${s.event_type} as version ${s.aggregate_version}</h3><${Changes} changes=${s.changes} erased=${erased} />`)}
     </div>`}
   </section>`;
 }
