@@ -11,6 +11,7 @@ import coop.store.PersonalFields;
 import coop.store.RecordedEvent;
 import coop.store.StreamId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -118,6 +119,56 @@ public final class PersonalData {
         }
         Optional<byte[]> key = keys == null ? Optional.empty() : keys.find(stream);
         return key.map(k -> FieldCipher.open(k, stored, PersonalPayloads.place(stream, version, part)));
+    }
+
+    /** Whether the event's type declares personal fields, sealed or not. */
+    boolean declaresPersonal(RecordedEvent event) {
+        return !payloads.fields(event.aggregateType(), event.eventType(), event.eventVersion()).isEmpty();
+    }
+
+    /** Whether the stored event carries a personal value in clear (stored by a release before sealing). */
+    boolean holdsClearValues(RecordedEvent event) {
+        return payloads.hasOpenValues(event.stream(), event.eventType(), event.eventVersion(), event.data());
+    }
+
+    /** The stored event's payload with its clear personal values sealed under {@code key}, where it is stored. */
+    String sealStored(RecordedEvent event, byte[] key) {
+        return payloads.seal(event.stream(), event.aggregateVersion(), event.eventType(), event.eventVersion(),
+                event.data(), key);
+    }
+
+    /** As {@link #sealWhole}, under a key the caller holds. */
+    static String sealWhole(byte[] key, StreamId stream, long version, String part, String text) {
+        return FieldCipher.seal(key, text, PersonalPayloads.place(stream, version, part));
+    }
+
+    /**
+     * For the backfill of clear values: the aggregate's key, made through the normal path (KMS, then its item on
+     * {@code attribute_not_exists}) when it has none. The item is written alone, before anything is sealed under it,
+     * so a backfill that dies in between leaves a key that the next run finds. For an erased aggregate: a key that
+     * is never stored, so what it seals reads as erased, as the aggregate's other values do.
+     */
+    byte[] keyToSeal(StreamId stream) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            Optional<byte[]> existing = existingKeyToSeal(stream);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            StreamKeys.NewKey created = keys.create(stream);
+            if (keys.storeAlone(stream, created)) {
+                return created.plaintext();
+            }
+        }
+        throw new IllegalStateException("the key item of " + stream + " was taken twice and is still unreadable");
+    }
+
+    /** The aggregate's key, a never-stored one when it was erased, or empty when it has neither. */
+    Optional<byte[]> existingKeyToSeal(StreamId stream) {
+        Map<String, AttributeValue> item = keys.item(stream);
+        if (item != null && KeyItems.erasure(item).isPresent()) {
+            return Optional.of(FieldCipher.throwawayKey());
+        }
+        return keys.find(stream);
     }
 
     /** The erasure of the aggregate's key, if it was erased. */
