@@ -101,6 +101,13 @@ class PersonalDataBackfillTest extends AppTest {
         assertThat(store.findEvent(TENANT, store.readStream(family("f2"), 1, 2).getFirst().eventId()).orElseThrow()
                 .data()).contains(CHILD + "2");
         assertThat(backfill.id()).isNotBlank();
+        assertThat(RawTables.items(dynamo, tables.name("EventIdsTable")))
+                .as("the id items the backfill added for personal events carry keyed fingerprints")
+                .filteredOn(item -> item.get("fingerprint").s().startsWith("hmac:")).hasSize(2 * FAMILIES.size() + 1);
+        List<NewEvent> retry = store.readStream(family("f2"), 0, 2).stream().map(event -> new NewEvent(
+                Optional.of(event.eventId()), event.eventType(), event.eventVersion(), event.data())).toList();
+        assertThat(store.findStored(family("f2"), retry)).as("a retry of an old append is still recognised").get()
+                .satisfies(found -> assertThat(found.positions()).extracting(p -> p.version()).containsExactly(1L, 2L));
 
         List<String> afterFirstRun = RawTables.everything(dynamo, tables);
         assertThat(sealed.backfill().backfill(0, 1, Optional.empty(), 1000).itemsSealed()).isZero();
@@ -124,7 +131,10 @@ class PersonalDataBackfillTest extends AppTest {
 
         BackfillPage page = sealed.backfill().backfill(0, 1, Optional.empty(), 1000);
 
-        assertThat(page.itemsSealed()).isEqualTo(2);
+        assertThat(page.itemsSealed()).as("two events, and the fingerprints of the id items the page added")
+                .isEqualTo(4);
+        assertThat(RawTables.items(dynamo, tables.name("EventIdsTable")))
+                .filteredOn(item -> item.get("fingerprint").s().startsWith("hmac:")).hasSize(2);
         assertThat(RawTables.find(dynamo, tables, NAME)).isEmpty();
         assertThat(RawTables.find(dynamo, tables, CHILD)).isEmpty();
         var read = store.readStream(family("f0"), 0, 2);

@@ -28,28 +28,33 @@ final class ClearDataSealing {
     private final String snapshotsTable;
     private final String readModelsTable;
     private final PersonalData personal;
+    private final BackfillKeys keys;
+    private final FingerprintRewrites fingerprints;
     /** Per read model whose rows show an aggregate's state (row id = aggregate id), that aggregate type. */
     private final Map<String, String> aggregateTypeOfModel;
 
-    ClearDataSealing(DynamoDbClient dynamo, String eventsTable, String snapshotsTable, String readModelsTable,
-                     PersonalData personal, Map<String, String> aggregateTypeOfModel) {
+    ClearDataSealing(DynamoDbClient dynamo, String eventsTable, String eventIdsTable, String snapshotsTable,
+                     String readModelsTable, PersonalData personal, Map<String, String> aggregateTypeOfModel) {
         this.dynamo = dynamo;
         this.eventsTable = eventsTable;
         this.snapshotsTable = snapshotsTable;
         this.readModelsTable = readModelsTable;
         this.personal = personal;
+        this.keys = new BackfillKeys(personal);
+        this.fingerprints = new FingerprintRewrites(dynamo, eventIdsTable, personal);
         this.aggregateTypeOfModel = Map.copyOf(aggregateTypeOfModel);
     }
 
     /**
-     * Seals the clear personal values of a page of stored events, then the clear snapshots and rows of every
+     * Seals the clear personal values of a page of stored events and keys their id items' fingerprints, then the clear
+     * snapshots and rows of every
      * aggregate with a personal event on the page (a page redone after a crash finds its events sealed and still
      * reaches their snapshots and rows).
      *
      * @return how many items it sealed
      */
     int seal(List<RecordedEvent> events) {
-        Map<StreamId, byte[]> keys = new HashMap<>();
+        Map<StreamId, Optional<byte[]>> found = new HashMap<>();
         Set<StreamId> personalStreams = new LinkedHashSet<>();
         int sealed = 0;
         for (RecordedEvent event : events) {
@@ -57,15 +62,24 @@ final class ClearDataSealing {
                 continue;
             }
             personalStreams.add(event.stream());
-            if (personal.holdsClearValues(event)
-                    && sealEvent(event, keys.computeIfAbsent(event.stream(), personal::keyToSeal))) {
+            if (personal.holdsClearValues(event)) {
+                Optional<byte[]> key = found.getOrDefault(event.stream(), Optional.empty());
+                if (key.isEmpty()) {
+                    key = Optional.of(keys.keyToSeal(event.stream()));
+                    found.put(event.stream(), key);
+                }
+                sealed += sealEvent(event, key.get()) ? 1 : 0;
+            }
+            Optional<byte[]> key = found.computeIfAbsent(event.stream(), keys::existingKey);
+            if (key.isPresent() && fingerprints.rewrite(event, key.get())) {
                 sealed++;
             }
         }
         for (StreamId stream : personalStreams) {
-            Optional<byte[]> key = Optional.ofNullable(keys.get(stream)).or(() -> personal.existingKeyToSeal(stream));
+            Optional<byte[]> key = found.computeIfAbsent(stream, keys::existingKey);
             if (key.isPresent()) {
-                sealed += sealSnapshots(stream, key.get()) + sealRows(stream, key.get());
+                long before = keys.erasedAt(stream).orElse(Long.MAX_VALUE);
+                sealed += sealSnapshots(stream, key.get(), before) + sealRows(stream, key.get(), before);
             }
         }
         return sealed;
@@ -77,7 +91,8 @@ final class ClearDataSealing {
                 Map.of(EventItems.EVENT_DATA, new Change(event.data(), personal.sealStored(event, key))));
     }
 
-    private int sealSnapshots(StreamId stream, byte[] key) {
+    /** @param before only snapshots of earlier versions: later ones were stored after an erasure */
+    private int sealSnapshots(StreamId stream, byte[] key, long before) {
         int sealed = 0;
         var pages = dynamo.queryPaginator(request -> request.tableName(snapshotsTable).consistentRead(true)
                 .keyConditionExpression("#stream = :stream")
@@ -86,17 +101,17 @@ final class ClearDataSealing {
         for (Map<String, AttributeValue> item : pages.items()) {
             String state = item.get(SnapshotItems.STATE).s();
             long version = Long.parseLong(item.get(SnapshotItems.VERSION).n());
-            if (!FieldCipher.isSealed(state) && replace(snapshotsTable, Map.of(SnapshotItems.STREAM_ID,
+            if (version < before && !FieldCipher.isSealed(state) && replace(snapshotsTable, Map.of(SnapshotItems.STREAM_ID,
                             item.get(SnapshotItems.STREAM_ID), SnapshotItems.VERSION, item.get(SnapshotItems.VERSION)),
                     Map.of(SnapshotItems.STATE,
-                            new Change(state, PersonalData.sealWhole(key, stream, version, "state", state))))) {
+                            new Change(state, sealWhole(key, stream, version, "state", state))))) {
                 sealed++;
             }
         }
         return sealed;
     }
 
-    private int sealRows(StreamId stream, byte[] key) {
+    private int sealRows(StreamId stream, byte[] key, long before) {
         int sealed = 0;
         for (Map.Entry<String, String> model : aggregateTypeOfModel.entrySet()) {
             if (!model.getValue().equals(stream.aggregateType())) {
@@ -110,13 +125,16 @@ final class ClearDataSealing {
                 continue;
             }
             long version = Long.parseLong(row.get(ReadModelItems.AGGREGATE_VERSION).n());
+            if (version >= before) {
+                continue;
+            }
             Map<String, Change> changes = new HashMap<>();
             // The parts' names in the associated data are RowSealing's.
             Map.of(ReadModelItems.STATE, "state", ReadModelItems.VIEW, "view").forEach((attribute, part) -> {
                 AttributeValue stored = row.get(attribute);
                 if (stored != null && stored.s() != null && !FieldCipher.isSealed(stored.s())) {
                     changes.put(attribute, new Change(stored.s(),
-                            PersonalData.sealWhole(key, stream, version, part, stored.s())));
+                            sealWhole(key, stream, version, part, stored.s())));
                 }
             });
             if (!changes.isEmpty() && replace(readModelsTable, rowKey, changes)) {
@@ -149,6 +167,10 @@ final class ClearDataSealing {
         } catch (ConditionalCheckFailedException alreadySealedOrNewer) {
             return false;
         }
+    }
+
+    private static String sealWhole(byte[] key, StreamId stream, long version, String part, String text) {
+        return FieldCipher.seal(key, text, PersonalPayloads.place(stream, version, part));
     }
 
     private record Change(String clear, String sealed) {

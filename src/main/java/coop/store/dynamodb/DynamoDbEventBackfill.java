@@ -44,7 +44,8 @@ public final class DynamoDbEventBackfill implements EventBackfill {
     public DynamoDbEventBackfill(DynamoDbClient dynamo, StoreSettings tables, String readModelsTable,
                                  PersonalData personal, Map<String, String> aggregateTypeOfModel) {
         this(dynamo, tables.eventsTable(), tables.eventIdsTable(), Optional.of(new ClearDataSealing(dynamo,
-                tables.eventsTable(), tables.snapshotsTable(), readModelsTable, personal, aggregateTypeOfModel)));
+                tables.eventsTable(), tables.eventIdsTable(), tables.snapshotsTable(), readModelsTable, personal,
+                aggregateTypeOfModel)));
     }
 
     private DynamoDbEventBackfill(DynamoDbClient dynamo, String eventsTable, String eventIdsTable,
@@ -86,8 +87,9 @@ public final class DynamoDbEventBackfill implements EventBackfill {
                 event.data());
         try {
             dynamo.putItem(request -> request.tableName(eventIdsTable)
+                    // Plain, as earlier releases wrote it; the sealing of the same page keys it where it must be.
                     .item(EventIdItems.toItem(event.stream(), event.aggregateVersion(), asWritten,
-                            event.correlationId()))
+                            event.correlationId(), Fingerprints.plain(asWritten)))
                     .conditionExpression("attribute_not_exists(#key)")
                     .expressionAttributeNames(Map.of("#key", EventIdItems.EVENT_KEY))
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));

@@ -11,7 +11,6 @@ import coop.store.PersonalFields;
 import coop.store.RecordedEvent;
 import coop.store.StreamId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Personal data at rest: events are sealed before they are written and opened as they are read, on every read path
@@ -59,7 +59,7 @@ public final class PersonalData {
         boolean personal = events.stream().anyMatch(event ->
                 payloads.hasOpenValues(stream, event.eventType(), event.eventVersion(), event.data()));
         if (!personal) {
-            return new Sealed(events.stream().map(NewEvent::data).toList(), Optional.empty());
+            return new Sealed(events.stream().map(NewEvent::data).toList(), Optional.empty(), Optional.empty());
         }
         Optional<byte[]> existing = keyMayExist ? keys.find(stream) : Optional.empty();
         if (existing.isEmpty() && keyMayExist && findErasure(stream).isPresent()) {
@@ -72,7 +72,7 @@ public final class PersonalData {
             NewEvent event = events.get(i);
             data.add(payloads.seal(stream, after + 1 + i, event.eventType(), event.eventVersion(), event.data(), key));
         }
-        return new Sealed(data, created);
+        return new Sealed(data, created, Optional.of(key));
     }
 
     /** Caches a key whose item an append has just written. */
@@ -137,38 +137,26 @@ public final class PersonalData {
                 event.data(), key);
     }
 
-    /** As {@link #sealWhole}, under a key the caller holds. */
-    static String sealWhole(byte[] key, StreamId stream, long version, String part, String text) {
-        return FieldCipher.seal(key, text, PersonalPayloads.place(stream, version, part));
-    }
-
     /**
-     * For the backfill of clear values: the aggregate's key, made through the normal path (KMS, then its item on
-     * {@code attribute_not_exists}) when it has none. The item is written alone, before anything is sealed under it,
-     * so a backfill that dies in between leaves a key that the next run finds. For an erased aggregate: a key that
-     * is never stored, so what it seals reads as erased, as the aggregate's other values do.
+     * The event's fingerprint for its id item ({@link Fingerprints}): keyed when it carries personal values, under
+     * {@code key}, asked for only then (the aggregate's key; empty when it has none, e.g. erased: a fingerprint that
+     * matches no stored one).
      */
-    byte[] keyToSeal(StreamId stream) {
-        for (int attempt = 0; attempt < 2; attempt++) {
-            Optional<byte[]> existing = existingKeyToSeal(stream);
-            if (existing.isPresent()) {
-                return existing.get();
-            }
-            StreamKeys.NewKey created = keys.create(stream);
-            if (keys.storeAlone(stream, created)) {
-                return created.plaintext();
-            }
+    String fingerprint(StreamId stream, NewEvent event, Supplier<Optional<byte[]>> key) {
+        if (!payloads.hasOpenValues(stream, event.eventType(), event.eventVersion(), event.data())) {
+            return Fingerprints.plain(event);
         }
-        throw new IllegalStateException("the key item of " + stream + " was taken twice and is still unreadable");
+        return key.get().map(k -> Fingerprints.keyed(event, k)).orElse(Fingerprints.KEYED + "no-key");
     }
 
-    /** The aggregate's key, a never-stored one when it was erased, or empty when it has neither. */
-    Optional<byte[]> existingKeyToSeal(StreamId stream) {
-        Map<String, AttributeValue> item = keys.item(stream);
-        if (item != null && KeyItems.erasure(item).isPresent()) {
-            return Optional.of(FieldCipher.throwawayKey());
-        }
-        return keys.find(stream);
+    /** The aggregate's stored key; empty when it has none. */
+    Optional<byte[]> storedKey(StreamId stream) {
+        return keys == null ? Optional.empty() : keys.find(stream);
+    }
+
+    /** The keys, for the backfill that gives aggregates with clear values theirs. */
+    StreamKeys keys() {
+        return keys;
     }
 
     /** The erasure of the aggregate's key, if it was erased. */
@@ -188,7 +176,10 @@ public final class PersonalData {
         }
     }
 
-    /** The payloads to store, in order, and the key item to write with them if the aggregate had no key. */
-    record Sealed(List<String> data, Optional<StreamKeys.NewKey> newKey) {
+    /**
+     * The payloads to store, in order, the key item to write with them if the aggregate had no key, and the key they
+     * are sealed under (empty when none carries personal values).
+     */
+    record Sealed(List<String> data, Optional<StreamKeys.NewKey> newKey, Optional<byte[]> key) {
     }
 }
