@@ -103,6 +103,19 @@ class KeyedFingerprintTest extends StoreTest {
                 by("staff-1")).duplicate()).isTrue();
     }
 
+    @Test
+    void a_retry_of_an_append_an_earlier_release_fingerprinted_plainly_is_still_recognised() {
+        EventStore earlierRelease = new DynamoDbEventStore(dynamo, tables.storeSettings(), clock);
+        AppendResult first = earlierRelease.append(family("f1"), ExpectedVersion.exactly(0),
+                List.of(enrolled(), child(9)), by("staff-1"));
+        assertThat(fingerprints()).contains(plainHash(child(9)));
+
+        assertThat(store.findStored(family("f1"), List.of(enrolled(), child(9)))).get()
+                .satisfies(found -> assertThat(found.positions()).isEqualTo(first.positions()));
+        assertThatThrownBy(() -> store.findStored(family("f1"), List.of(enrolled(), child(10))))
+                .isInstanceOf(EventIdConflict.class);
+    }
+
     private List<String> fingerprints() {
         return RawTables.items(dynamo, tables.name("EventIdsTable")).stream()
                 .map(item -> item.get("fingerprint").s()).toList();

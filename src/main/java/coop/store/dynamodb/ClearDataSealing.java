@@ -46,10 +46,9 @@ final class ClearDataSealing {
     }
 
     /**
-     * Seals the clear personal values of a page of stored events and keys their id items' fingerprints, then the clear
-     * snapshots and rows of every
-     * aggregate with a personal event on the page (a page redone after a crash finds its events sealed and still
-     * reaches their snapshots and rows).
+     * Seals the clear personal values of a page of stored events and keys their id items' fingerprints, then the
+     * clear snapshots and rows of every aggregate with a personal event on the page (a page redone after a crash
+     * finds its events sealed and still reaches their snapshots and rows).
      *
      * @return how many items it sealed
      */

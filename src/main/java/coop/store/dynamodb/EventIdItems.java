@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * The layout of the event-ids table: one item per event, keyed by {@code tenant#event_id}, written in the same
  * transaction as the event on condition that the key is free. It says where the event is stored, under which
- * correlation it was appended, and a fingerprint of what it is ({@link Fingerprints}), so that the item DynamoDB hands back with a failed
- * condition tells a retry of the same events (answered with the original positions) from a reused id.
+ * correlation it was appended, and a fingerprint of what it is ({@link Fingerprints}), so that the item DynamoDB
+ * hands back with a failed condition tells a retry of the same events (answered with the original positions) from a
+ * reused id.
  */
 final class EventIdItems {
 

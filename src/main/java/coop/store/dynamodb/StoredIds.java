@@ -40,7 +40,7 @@ final class StoredIds {
             if (!id.stream().equals(stream)) {
                 throw conflict(id, "already names an event of another aggregate");
             }
-            if (!id.fingerprint().equals(fingerprint.apply(events.get(i)))) {
+            if (!sameEvent(id.fingerprint(), events.get(i), fingerprint)) {
                 throw conflict(id, "already names an event with another type, schema version or payload");
             }
             if (id.version() != first.version() + i) {
@@ -50,6 +50,15 @@ final class StoredIds {
             positions.add(new AppendResult.Position(id.eventId(), id.version()));
         }
         return Optional.of(new AppendResult(stream, positions, first.correlationId(), true));
+    }
+
+    /**
+     * A plain fingerprint of an event with personal values was stored by a release before keyed ones (until the
+     * upgrade backfill rekeys it): a retry of that release's append is still recognised.
+     */
+    private static boolean sameEvent(String stored, NewEvent event, Function<NewEvent, String> fingerprint) {
+        return stored.equals(fingerprint.apply(event))
+                || !Fingerprints.isKeyed(stored) && stored.equals(Fingerprints.plain(event));
     }
 
     private static EventIdConflict conflict(StoredId id, String problem) {
