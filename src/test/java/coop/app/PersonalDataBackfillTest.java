@@ -10,8 +10,8 @@ import coop.store.BackfillPage;
 import coop.store.EventMetadata;
 import coop.store.ExpectedVersion;
 import coop.store.NewEvent;
+import coop.store.ReadModelRow;
 import coop.store.ReadModelStore;
-import coop.store.Rebuild;
 import coop.store.StreamId;
 import coop.store.dynamodb.DynamoDbEventStore;
 import coop.store.dynamodb.DynamoDbReadModels;
@@ -52,12 +52,10 @@ class PersonalDataBackfillTest extends AppTest {
 
     private final SealedBackfill sealed = new SealedBackfill();
 
-
     @BeforeEach
     void sealingStore() {
         sealed.open(dynamo, tables, clock);
         store = new DynamoDbEventStore(dynamo, tables.storeSettings(), clock, sealed.personal());
-        events = service(new AggregateRepository(store, codec));
     }
 
     @AfterEach
@@ -82,7 +80,7 @@ class PersonalDataBackfillTest extends AppTest {
 
         AtomicInteger pages = new AtomicInteger();
         sealed.dieBeforeTheNextRewrite();
-        Rebuild backfill = sealed.runToTheEnd(SMALL_PAGES, (segment, total, after, size) -> {
+        sealed.runToTheEnd(SMALL_PAGES, (segment, total, after, size) -> {
             BackfillPage page = sealed.backfill().backfill(segment, total, after, size);
             if (pages.incrementAndGet() == 3) {
                 throw new IllegalStateException("the invocation died after the page's writes, before its checkpoint");
@@ -100,7 +98,6 @@ class PersonalDataBackfillTest extends AppTest {
         assertThat(sealed.keyItem(family("f4"))).contains(f4Key);
         assertThat(store.findEvent(TENANT, store.readStream(family("f2"), 1, 2).getFirst().eventId()).orElseThrow()
                 .data()).contains(CHILD + "2");
-        assertThat(backfill.id()).isNotBlank();
         assertThat(RawTables.items(dynamo, tables.name("EventIdsTable")))
                 .as("the id items the backfill added for personal events carry keyed fingerprints")
                 .filteredOn(item -> item.get("fingerprint").s().startsWith("hmac:")).hasSize(2 * FAMILIES.size() + 1);
@@ -124,22 +121,35 @@ class PersonalDataBackfillTest extends AppTest {
     }
 
     @Test
-    void a_family_erased_before_the_backfill_has_its_clear_values_shredded() {
+    void a_family_erased_before_the_backfill_has_its_clear_values_shredded_and_its_later_row_kept() {
         storeTheOldWay("f0");
-        new Erasures(store, new AggregateRepository(store, codec), codec).erase(TENANT, "f0", "asked", "admin");
+        storeStateTheOldWay("f0", true);
+        storeTheOldWay("f1");
+        Erasures erasures = new Erasures(store, new AggregateRepository(store, codec), codec);
+        erasures.erase(TENANT, "f0", "asked", "admin");
+        erasures.erase(TENANT, "f1", "asked", "admin");
+        // As the stream rewrites an erased family's row: from the folded state, personal values null, in clear.
+        ReadModelRow afterErasure = ReadModelRow.ofSource(TENANT, FamilySummary.MODEL, "f1", 7,
+                Optional.of("payment_status#current"), clock.instant(),
+                new ReadModelRow.RowSource("{\"familyName\":null}", 3));
+        readModels().putIfNewer(afterErasure);
         assertThat(store.readStream(family("f0"), 0, 1).getFirst().data()).as("before the backfill").contains(NAME);
 
         BackfillPage page = sealed.backfill().backfill(0, 1, Optional.empty(), 1000);
 
-        assertThat(page.itemsSealed()).as("two events, and the fingerprints of the id items the page added")
-                .isEqualTo(4);
+        assertThat(page.itemsSealed()).as("per family two events and their id items' fingerprints; f0's snapshot "
+                + "and row").isEqualTo(2 * 4 + 2);
         assertThat(RawTables.items(dynamo, tables.name("EventIdsTable")))
-                .filteredOn(item -> item.get("fingerprint").s().startsWith("hmac:")).hasSize(2);
+                .filteredOn(item -> item.get("fingerprint").s().startsWith("hmac:")).hasSize(4);
         assertThat(RawTables.find(dynamo, tables, NAME)).isEmpty();
         assertThat(RawTables.find(dynamo, tables, CHILD)).isEmpty();
         var read = store.readStream(family("f0"), 0, 2);
         assertThat(read.get(0).erasedFields()).containsExactlyInAnyOrder("family_name", "parent_name");
         assertThat(read.get(1).erasedFields()).containsExactlyInAnyOrder("child_name", "age", "grade");
+        assertThat(store.latestSnapshot(family("f0"), 100)).as("sealed under a key nobody holds").isEmpty();
+        assertThat(readModels().find(TENANT, FamilySummary.MODEL, "f0")).isEmpty();
+        assertThat(readModels().find(TENANT, FamilySummary.MODEL, "f1")).as("written after the erasure: kept")
+                .contains(afterErasure);
         assertThat(sealed.kmsOperations()).doesNotContain("GenerateDataKey");
     }
 
