@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The one-off backfill of events stored before event ids were unique and as-of loads had their index: run once per
- * deployment by the operator (README, "Upgrading"). It runs like a projection rebuild, on the same machinery: one
+ * The one-off backfill of events stored before event ids were unique, as-of loads had their index and personal
+ * values were sealed: run once per deployment by the operator (README, "Upgrading"). It runs like a projection rebuild, on the same machinery: one
  * chain of {@code rebuildProjection} invocations per parallel scan segment, a checkpoint after every page, and its
  * state kept as the rebuild of the pseudo-projection {@value #NAME}. A crash redoes at most one page, whose writes
  * only add what is missing, so resuming, retrying or running the whole backfill again changes nothing.
@@ -76,9 +76,9 @@ public final class Backfills {
                             + "twice, at %s version %d (its id item) and at %s version %d; left as it is",
                     task.rebuildId(), duplicate.eventId(), duplicate.tenantId(), duplicate.registeredAt(),
                     duplicate.registeredVersion(), duplicate.alsoAt(), duplicate.alsoVersion()));
-            LOG.infof("Backfill %s segment %d page %d: %d events, %d id items and %d time keys added, %d duplicate ids",
-                    task.rebuildId(), task.segment(), at.pages() + 1, page.eventsRead(), page.idsAdded(),
-                    page.timeKeysAdded(), page.duplicateIds().size());
+            LOG.infof("Backfill %s segment %d page %d: %d events, %d id items and %d time keys added, %d duplicate ids, "
+                            + "%d items sealed", task.rebuildId(), task.segment(), at.pages() + 1, page.eventsRead(),
+                    page.idsAdded(), page.timeKeysAdded(), page.duplicateIds().size(), page.itemsSealed());
             if (!state.advance(task.rebuildId(), at, page.asSegmentPage())) {
                 return; // a duplicate invocation of this segment moved on; it carries the segment from here
             }

@@ -10,6 +10,8 @@ import coop.admin.Replay;
 import coop.admin.SegmentLauncher;
 import coop.admin.SegmentTasks;
 import coop.admin.Unpark;
+import coop.domain.family.Family;
+import coop.readmodel.FamilySummary;
 import coop.store.CheckpointStore;
 import coop.store.EventBackfill;
 import coop.store.EventStore;
@@ -18,6 +20,8 @@ import coop.store.RebuildStore;
 import coop.store.StreamCatalog;
 import coop.store.dynamodb.DynamoDbEventBackfill;
 import coop.store.dynamodb.DynamoDbRebuilds;
+import coop.store.dynamodb.PersonalData;
+import coop.store.dynamodb.StoreSettings;
 import coop.stream.FamilySummaryProjection;
 import coop.stream.StreamDispatcher;
 import io.quarkus.arc.profile.IfBuildProfile;
@@ -30,6 +34,7 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Wires the platform's work on projections: replays of stored events, and rebuilds (their state, the operators' entry
@@ -83,8 +88,9 @@ public class AdminBeans {
 
     @Produces
     @Singleton
-    EventBackfill eventBackfill(DynamoDbClient dynamo, TableNames tables) {
-        return new DynamoDbEventBackfill(dynamo, tables.events(), tables.eventIds());
+    EventBackfill eventBackfill(DynamoDbClient dynamo, TableNames tables, PersonalData personal) {
+        return new DynamoDbEventBackfill(dynamo, new StoreSettings(tables.events(), tables.eventIds(),
+                tables.snapshots()), tables.readModels(), personal, Map.of(FamilySummary.MODEL, Family.NAME));
     }
 
     @Produces

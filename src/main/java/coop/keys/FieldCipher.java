@@ -47,6 +47,16 @@ public final class FieldCipher {
         return new String(run(Cipher.DECRYPT_MODE, key, nonce, associatedData, sealed), StandardCharsets.UTF_8);
     }
 
+    /**
+     * A fresh AES-256 key that its caller never stores: what is sealed under it can never be opened again, which is
+     * how values found in clear after their aggregate's erasure are shredded.
+     */
+    public static byte[] throwawayKey() {
+        byte[] key = new byte[32];
+        RANDOM.get().nextBytes(key);
+        return key;
+    }
+
     public static boolean isSealed(Object value) {
         return value instanceof String text && text.startsWith(PREFIX);
     }

@@ -11,10 +11,11 @@ import java.util.Optional;
  * @param timeKeysAdded    events given their time-version key (they had none)
  * @param duplicateIds     ids whose item points at another event: a duplicate stored before ids were unique,
  *                         left as it is for the operator to resolve
+ * @param itemsSealed      events, snapshots and read-model rows whose personal values were in clear, now sealed
  * @param next             where the segment goes on; empty when the segment is done
  */
 public record BackfillPage(int eventsRead, int idsAdded, int timeKeysAdded, List<DuplicateEventId> duplicateIds,
-                           Optional<String> next) {
+                           int itemsSealed, Optional<String> next) {
 
     public BackfillPage {
         duplicateIds = List.copyOf(duplicateIds);

@@ -3,10 +3,11 @@ package coop.store;
 import java.util.Optional;
 
 /**
- * Brings events stored before the event-ids table and the {@code by_stream_time} index up to date: each event gets
- * its event-id item (so its id is protected against reuse and {@code GET /events/{id}} finds it) and its
- * time-version key (so as-of loads find it). Works page by page over a parallel scan; every write is conditional
- * and only adds what is missing, so a page done twice (a retry, a second backfill) changes nothing.
+ * Brings events stored by earlier releases up to date: each event gets its event-id item (so its id is protected
+ * against reuse and {@code GET /events/{id}} finds it) and its time-version key (so as-of loads find it), and
+ * personal values stored in clear, before sealing, are sealed under their aggregate's key, in the events and in the
+ * aggregate's snapshots and read-model rows. Works page by page over a parallel scan; every write is conditional
+ * and only adds or seals what is missing, so a page done twice (a retry, a second backfill) changes nothing.
  */
 public interface EventBackfill {
 

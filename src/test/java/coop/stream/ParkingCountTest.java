@@ -2,8 +2,11 @@ package coop.stream;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.kms.model.KmsException;
 
 import java.time.Duration;
 import java.util.List;
@@ -47,6 +50,24 @@ class ParkingCountTest extends ParkingTest {
                         .errorMessage("not authorized to perform dynamodb:BatchWriteItem").build()).build();
         broken(true);
         due("denied", 450, "2024-10-01");
+
+        assertThat(deliverAsLambda(newRecords())).hasSize(MAX_DELIVERIES)
+                .allSatisfy(answer -> assertThat(answer).hasSize(1));
+        assertThat(parking.parkedEverywhere()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DisabledException", "KMSInvalidStateException", "NotFoundException",
+            "AccessDeniedException"})
+    void a_kms_key_disabled_pending_deletion_gone_or_denied_never_parks_a_family(String kmsError) {
+        enroll("unkeyed", "Unkeyed Family");
+        deliverAll();
+        faultyFamily = "unkeyed";
+        fault = () -> (RuntimeException) KmsException.builder().statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(kmsError).serviceName("Kms")
+                        .errorMessage("the data keys' KMS key cannot be used").build()).build();
+        broken(true);
+        due("unkeyed", 450, "2024-10-01");
 
         assertThat(deliverAsLambda(newRecords())).hasSize(MAX_DELIVERIES)
                 .allSatisfy(answer -> assertThat(answer).hasSize(1));

@@ -11,6 +11,7 @@ import coop.domain.family.Family;
 import coop.functions.StreamBatches;
 import coop.keys.KeyCache;
 import coop.keys.KmsDataKeys;
+import coop.local.LocalKmsKey;
 import coop.readmodel.ReadModelQueries;
 import coop.store.RecordedEvent;
 import coop.store.dynamodb.DynamoDbEventStore;
@@ -31,14 +32,15 @@ import java.util.Map;
  */
 abstract class SealedStreamTest extends StreamTest {
 
-    private KmsClient kms;
+    KmsClient kms;
     PersonalData personal;
     Erasures erasures;
 
     @BeforeEach
     void sealedStreamSide() {
         kms = TestKms.client();
-        personal = new PersonalData(dynamo, tables.name("KeysTable"), new KmsDataKeys(kms, TestKms.KEY_ALIAS),
+        LocalKmsKey.ensure(kms, kmsKeyAlias());
+        personal = new PersonalData(dynamo, tables.name("KeysTable"), new KmsDataKeys(kms, kmsKeyAlias()),
                 new KeyCache(clock, Duration.ZERO), new AggregateTypes(List.of(Family.INSTANCE)).personalFields(),
                 clock);
         store = new DynamoDbEventStore(dynamo, tables.storeSettings(), clock, personal);
@@ -50,6 +52,11 @@ abstract class SealedStreamTest extends StreamTest {
         familySummary = new FamilySummaryProjection(aggregates, readModels, codec, Json.mapper(), true);
         dispatcher = new StreamDispatcher(subscribers(), checkpoints, clock, aggregates, store, familySummary);
         queries = new ReadModelQueries(readModels, checkpoints, dispatcher, Json.mapper());
+    }
+
+    /** The alias of the KMS key that wraps the data keys; a test that breaks its key gives itself one of its own. */
+    String kmsKeyAlias() {
+        return TestKms.KEY_ALIAS;
     }
 
     @AfterEach

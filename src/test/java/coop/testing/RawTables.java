@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Every table of a test, read raw as DynamoDB holds it, to find text that must not be stored. */
 public final class RawTables {
@@ -33,6 +34,17 @@ public final class RawTables {
                     }));
         }
         return hits;
+    }
+
+    /** Every item of every table, in a stable order: to show that something changed nothing. */
+    public static List<String> everything(DynamoDbClient dynamo, TestTables tables) {
+        List<String> items = new ArrayList<>();
+        for (String table : tables.names().values()) {
+            dynamo.scanPaginator(request -> request.tableName(table).consistentRead(true)).items()
+                    .forEach(item -> items.add(table + " " + new TreeMap<>(item)));
+        }
+        items.sort(String::compareTo);
+        return items;
     }
 
     private static String text(AttributeValue value) {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Appends at an exact version, with each event id reserved in the same transaction: one request per append, and a
@@ -59,7 +60,8 @@ final class Appends {
         PersonalData.Sealed sealed = personal.seal(stream, after, identified, keyMayExist);
         // Built once and checked as written: every attempt of a retry loop checks the items it sends.
         List<Map<String, AttributeValue>> eventItems = eventItems(stream, after, identified, sealed.data(), metadata, now);
-        List<Map<String, AttributeValue>> idItems = idItems(stream, after, identified, metadata);
+        List<Map<String, AttributeValue>> idItems = idItems(stream, after, identified, metadata,
+                event -> personal.fingerprint(stream, event, sealed::key));
         checkSizes(eventItems, idItems);
         Optional<ConditionalWrites.Cancelled> cancelled = writes.write(previousKey(stream, after), eventItems, idItems,
                 sealed.newKey().map(key -> new ConditionalWrites.KeyWrite(key.item(), true)));
@@ -73,7 +75,8 @@ final class Appends {
         if (cancelled.get().idsUnclear()) {
             storedIds = ids.find(stream.tenantId(), identified);
         }
-        Optional<AppendResult> earlier = StoredIds.judge(stream, identified, storedIds);
+        // Judged with the stored key: this attempt's may be a new one that lost to another append's.
+        Optional<AppendResult> earlier = StoredIds.judge(stream, identified, storedIds, fingerprints(stream));
         if (earlier.isPresent()) {
             return earlier;
         }
@@ -91,7 +94,7 @@ final class Appends {
         long after = expected.version();
         List<Map<String, AttributeValue>> eventItems = eventItems(stream, after, identified,
                 List.of(erasure.data()), metadata, now);
-        List<Map<String, AttributeValue>> idItems = idItems(stream, after, identified, metadata);
+        List<Map<String, AttributeValue>> idItems = idItems(stream, after, identified, metadata, Fingerprints::plain);
         checkSizes(eventItems, idItems);
         ConditionalWrites.KeyWrite erased = new ConditionalWrites.KeyWrite(KeyItems.erasedItem(stream,
                 identified.getFirst().eventId().orElseThrow(), after + 1, now), false);
@@ -108,7 +111,12 @@ final class Appends {
         if (events.stream().allMatch(event -> event.eventId().isEmpty())) {
             return Optional.empty();
         }
-        return StoredIds.judge(stream, events, ids.find(stream.tenantId(), events));
+        return StoredIds.judge(stream, events, ids.find(stream.tenantId(), events), fingerprints(stream));
+    }
+
+    /** Fingerprints as the stored id items hold them; the aggregate's key is looked up only for personal values. */
+    private Function<NewEvent, String> fingerprints(StreamId stream) {
+        return event -> personal.fingerprint(stream, event, () -> personal.storedKey(stream));
     }
 
     private static Optional<Map<String, AttributeValue>> previousKey(StreamId stream, long after) {
@@ -139,10 +147,12 @@ final class Appends {
     }
 
     private static List<Map<String, AttributeValue>> idItems(StreamId stream, long after, List<NewEvent> events,
-                                                            EventMetadata metadata) {
+                                                            EventMetadata metadata,
+                                                            Function<NewEvent, String> fingerprint) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
-            items.add(EventIdItems.toItem(stream, after + 1 + i, events.get(i), metadata.correlationId()));
+            items.add(EventIdItems.toItem(stream, after + 1 + i, events.get(i), metadata.correlationId(),
+                    fingerprint.apply(events.get(i))));
         }
         return items;
     }

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The backfill on DynamoDB: a parallel scan of the events table, and per event two conditional writes that only add
- * what is missing. The id item is put on {@code attribute_not_exists}: an existing item for the same position is
+ * The backfill on DynamoDB: a parallel scan of the events table, per event two conditional writes that only add
+ * what is missing, and per page the sealing of clear personal values ({@link ClearDataSealing}). The id item is put on {@code attribute_not_exists}: an existing item for the same position is
  * this event's (written by its append or an earlier backfill); one for another position is a duplicate id from
  * before ids were unique, reported and never overwritten. The time-version key is set on
  * {@code attribute_not_exists} too, computed exactly as an append computes it.
@@ -28,11 +28,32 @@ public final class DynamoDbEventBackfill implements EventBackfill {
     private final DynamoDbClient dynamo;
     private final String eventsTable;
     private final String eventIdsTable;
+    private final Optional<ClearDataSealing> sealing;
 
+    /** A backfill of id items and time keys only, for stores that hold no personal data. */
     public DynamoDbEventBackfill(DynamoDbClient dynamo, String eventsTable, String eventIdsTable) {
+        this(dynamo, eventsTable, eventIdsTable, Optional.empty());
+    }
+
+    /**
+     * A backfill that also seals personal values stored in clear, in the events and in the snapshots and rows of
+     * their aggregates.
+     *
+     * @param aggregateTypeOfModel per read model whose rows show an aggregate's state, that aggregate type
+     */
+    public DynamoDbEventBackfill(DynamoDbClient dynamo, StoreSettings tables, String readModelsTable,
+                                 PersonalData personal, Map<String, String> aggregateTypeOfModel) {
+        this(dynamo, tables.eventsTable(), tables.eventIdsTable(), Optional.of(new ClearDataSealing(dynamo,
+                tables.eventsTable(), tables.eventIdsTable(), tables.snapshotsTable(), readModelsTable, personal,
+                aggregateTypeOfModel)));
+    }
+
+    private DynamoDbEventBackfill(DynamoDbClient dynamo, String eventsTable, String eventIdsTable,
+                                  Optional<ClearDataSealing> sealing) {
         this.dynamo = dynamo;
         this.eventsTable = eventsTable;
         this.eventIdsTable = eventIdsTable;
+        this.sealing = sealing;
     }
 
     @Override
@@ -43,8 +64,10 @@ public final class DynamoDbEventBackfill implements EventBackfill {
         int idsAdded = 0;
         int timeKeysAdded = 0;
         List<DuplicateEventId> duplicates = new ArrayList<>();
-        for (Map<String, AttributeValue> item : page.items()) {
-            RecordedEvent event = EventItems.fromItem(item);
+        List<RecordedEvent> events = page.items().stream().map(EventItems::fromItem).toList();
+        for (int i = 0; i < events.size(); i++) {
+            Map<String, AttributeValue> item = page.items().get(i);
+            RecordedEvent event = events.get(i);
             if (addIdItem(event, duplicates)) {
                 idsAdded++;
             }
@@ -52,9 +75,10 @@ public final class DynamoDbEventBackfill implements EventBackfill {
                 timeKeysAdded++;
             }
         }
+        int sealed = sealing.map(clear -> clear.seal(events)).orElse(0);
         Optional<String> next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
                 ? Optional.of(EventTableScan.position(page.lastEvaluatedKey())) : Optional.empty();
-        return new BackfillPage(page.items().size(), idsAdded, timeKeysAdded, duplicates, next);
+        return new BackfillPage(page.items().size(), idsAdded, timeKeysAdded, duplicates, sealed, next);
     }
 
     /** @return whether the item was added; a taken id that names another position goes to {@code duplicates} */
@@ -63,8 +87,9 @@ public final class DynamoDbEventBackfill implements EventBackfill {
                 event.data());
         try {
             dynamo.putItem(request -> request.tableName(eventIdsTable)
+                    // Plain, as earlier releases wrote it; the sealing of the same page keys it where it must be.
                     .item(EventIdItems.toItem(event.stream(), event.aggregateVersion(), asWritten,
-                            event.correlationId()))
+                            event.correlationId(), Fingerprints.plain(asWritten)))
                     .conditionExpression("attribute_not_exists(#key)")
                     .expressionAttributeNames(Map.of("#key", EventIdItems.EVENT_KEY))
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));

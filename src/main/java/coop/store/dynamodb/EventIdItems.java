@@ -4,17 +4,14 @@ import coop.store.NewEvent;
 import coop.store.StreamId;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
  * The layout of the event-ids table: one item per event, keyed by {@code tenant#event_id}, written in the same
  * transaction as the event on condition that the key is free. It says where the event is stored, under which
- * correlation it was appended, and a fingerprint of what it is, so that the item DynamoDB hands back with a failed
- * condition tells a retry of the same events (answered with the original positions) from a reused id.
+ * correlation it was appended, and a fingerprint of what it is ({@link Fingerprints}), so that the item DynamoDB
+ * hands back with a failed condition tells a retry of the same events (answered with the original positions) from a
+ * reused id.
  */
 final class EventIdItems {
 
@@ -31,13 +28,15 @@ final class EventIdItems {
         return Map.of(EVENT_KEY, EventItems.s(EventItems.eventKey(tenantId, eventId)));
     }
 
-    static Map<String, AttributeValue> toItem(StreamId stream, long version, NewEvent event, String correlationId) {
+    /** @param fingerprint the event's, from {@link PersonalData#fingerprint} */
+    static Map<String, AttributeValue> toItem(StreamId stream, long version, NewEvent event, String correlationId,
+                                              String fingerprint) {
         return Map.of(
                 EVENT_KEY, EventItems.s(EventItems.eventKey(stream.tenantId(), event.eventId().orElseThrow())),
                 STREAM_ID, EventItems.s(EventItems.streamKey(stream)),
                 VERSION, EventItems.n(version),
                 CORRELATION_ID, EventItems.s(correlationId),
-                FINGERPRINT, EventItems.s(fingerprint(event)));
+                FINGERPRINT, EventItems.s(fingerprint));
     }
 
     static StoredId fromItem(Map<String, AttributeValue> item) {
@@ -46,20 +45,6 @@ final class EventIdItems {
         String eventId = item.get(EVENT_KEY).s().substring(stream[0].length() + 1);
         return new StoredId(eventId, new StreamId(stream[0], stream[1], stream[2]),
                 Long.parseLong(item.get(VERSION).n()), item.get(CORRELATION_ID).s(), item.get(FINGERPRINT).s());
-    }
-
-    /**
-     * SHA-256 over the event's type, schema version and stored payload. Payloads reach the store as canonical JSON
-     * (the application writes map keys sorted), so equal payloads have equal fingerprints.
-     */
-    static String fingerprint(NewEvent event) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            String canonical = event.eventType() + "\n" + event.eventVersion() + "\n" + event.data();
-            return HexFormat.of().formatHex(sha.digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 
     /** An event id as stored: where its event is, the correlation of the append that stored it, its fingerprint. */

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Personal data at rest: events are sealed before they are written and opened as they are read, on every read path
@@ -58,7 +59,7 @@ public final class PersonalData {
         boolean personal = events.stream().anyMatch(event ->
                 payloads.hasOpenValues(stream, event.eventType(), event.eventVersion(), event.data()));
         if (!personal) {
-            return new Sealed(events.stream().map(NewEvent::data).toList(), Optional.empty());
+            return new Sealed(events.stream().map(NewEvent::data).toList(), Optional.empty(), Optional.empty());
         }
         Optional<byte[]> existing = keyMayExist ? keys.find(stream) : Optional.empty();
         if (existing.isEmpty() && keyMayExist && findErasure(stream).isPresent()) {
@@ -71,7 +72,7 @@ public final class PersonalData {
             NewEvent event = events.get(i);
             data.add(payloads.seal(stream, after + 1 + i, event.eventType(), event.eventVersion(), event.data(), key));
         }
-        return new Sealed(data, created);
+        return new Sealed(data, created, Optional.of(key));
     }
 
     /** Caches a key whose item an append has just written. */
@@ -120,6 +121,44 @@ public final class PersonalData {
         return key.map(k -> FieldCipher.open(k, stored, PersonalPayloads.place(stream, version, part)));
     }
 
+    /** Whether the event's type declares personal fields, sealed or not. */
+    boolean declaresPersonal(RecordedEvent event) {
+        return !payloads.fields(event.aggregateType(), event.eventType(), event.eventVersion()).isEmpty();
+    }
+
+    /** Whether the stored event carries a personal value in clear (stored by a release before sealing). */
+    boolean holdsClearValues(RecordedEvent event) {
+        return payloads.hasOpenValues(event.stream(), event.eventType(), event.eventVersion(), event.data());
+    }
+
+    /** The stored event's payload with its clear personal values sealed under {@code key}, where it is stored. */
+    String sealStored(RecordedEvent event, byte[] key) {
+        return payloads.seal(event.stream(), event.aggregateVersion(), event.eventType(), event.eventVersion(),
+                event.data(), key);
+    }
+
+    /**
+     * The event's fingerprint for its id item ({@link Fingerprints}): keyed when it carries personal values, under
+     * {@code key}, asked for only then (the aggregate's key; empty when it has none, e.g. erased: a fingerprint that
+     * matches no stored one).
+     */
+    String fingerprint(StreamId stream, NewEvent event, Supplier<Optional<byte[]>> key) {
+        if (!payloads.hasOpenValues(stream, event.eventType(), event.eventVersion(), event.data())) {
+            return Fingerprints.plain(event);
+        }
+        return key.get().map(k -> Fingerprints.keyed(event, k)).orElse(Fingerprints.KEYED + "no-key");
+    }
+
+    /** The aggregate's stored key; empty when it has none. */
+    Optional<byte[]> storedKey(StreamId stream) {
+        return keys == null ? Optional.empty() : keys.find(stream);
+    }
+
+    /** The keys, for the backfill that gives aggregates with clear values theirs. */
+    StreamKeys keys() {
+        return keys;
+    }
+
     /** The erasure of the aggregate's key, if it was erased. */
     Optional<Erasure> findErasure(StreamId stream) {
         return keys == null ? Optional.empty() : KeyItems.erasure(keys.item(stream));
@@ -137,7 +176,10 @@ public final class PersonalData {
         }
     }
 
-    /** The payloads to store, in order, and the key item to write with them if the aggregate had no key. */
-    record Sealed(List<String> data, Optional<StreamKeys.NewKey> newKey) {
+    /**
+     * The payloads to store, in order, the key item to write with them if the aggregate had no key, and the key they
+     * are sealed under (empty when none carries personal values).
+     */
+    record Sealed(List<String> data, Optional<StreamKeys.NewKey> newKey, Optional<byte[]> key) {
     }
 }

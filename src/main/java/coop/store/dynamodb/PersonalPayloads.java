@@ -27,6 +27,11 @@ final class PersonalPayloads {
         this.personal = personal;
     }
 
+    /** The personal fields of an event type at a schema version; none for types without any. */
+    List<String> fields(String aggregateType, String eventType, int eventVersion) {
+        return personal.of(aggregateType, eventType, eventVersion);
+    }
+
     /** Whether the payload carries a personal value that is not sealed yet (and so needs its aggregate's key). */
     boolean hasOpenValues(StreamId stream, String eventType, int eventVersion, String data) {
         List<String> fields = personal.of(stream.aggregateType(), eventType, eventVersion);

@@ -9,6 +9,7 @@ import coop.store.dynamodb.EventIdItems.StoredId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Judges an append whose event ids are (partly) stored: the same events again, or an id reused for something else. */
 final class StoredIds {
@@ -17,12 +18,14 @@ final class StoredIds {
     }
 
     /**
-     * @param stored per event of {@code events}, its id as stored, or empty when the id is free
+     * @param stored      per event of {@code events}, its id as stored, or empty when the id is free
+     * @param fingerprint an event's fingerprint as its id item would hold it ({@link Fingerprints})
      * @return the original positions when every event is stored as the same event, at consecutive versions of
      *         {@code stream} in request order; empty when no id is stored
      * @throws EventIdConflict when any id is stored for anything else, or stored and free ids are mixed
      */
-    static Optional<AppendResult> judge(StreamId stream, List<NewEvent> events, List<Optional<StoredId>> stored) {
+    static Optional<AppendResult> judge(StreamId stream, List<NewEvent> events, List<Optional<StoredId>> stored,
+                                        Function<NewEvent, String> fingerprint) {
         if (stored.stream().allMatch(Optional::isEmpty)) {
             return Optional.empty();
         }
@@ -37,7 +40,7 @@ final class StoredIds {
             if (!id.stream().equals(stream)) {
                 throw conflict(id, "already names an event of another aggregate");
             }
-            if (!id.fingerprint().equals(EventIdItems.fingerprint(events.get(i)))) {
+            if (!sameEvent(id.fingerprint(), events.get(i), fingerprint)) {
                 throw conflict(id, "already names an event with another type, schema version or payload");
             }
             if (id.version() != first.version() + i) {
@@ -47,6 +50,15 @@ final class StoredIds {
             positions.add(new AppendResult.Position(id.eventId(), id.version()));
         }
         return Optional.of(new AppendResult(stream, positions, first.correlationId(), true));
+    }
+
+    /**
+     * A plain fingerprint of an event with personal values was stored by a release before keyed ones (until the
+     * upgrade backfill rekeys it): a retry of that release's append is still recognised.
+     */
+    private static boolean sameEvent(String stored, NewEvent event, Function<NewEvent, String> fingerprint) {
+        return stored.equals(fingerprint.apply(event))
+                || !Fingerprints.isKeyed(stored) && stored.equals(Fingerprints.plain(event));
     }
 
     private static EventIdConflict conflict(StoredId id, String problem) {

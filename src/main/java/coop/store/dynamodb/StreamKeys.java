@@ -6,6 +6,7 @@ import coop.keys.KmsDataKeys;
 import coop.store.StreamId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 import java.time.Clock;
 import java.util.Map;
@@ -59,6 +60,24 @@ final class StreamKeys {
     NewKey create(StreamId stream) {
         DataKey key = kms.generate(EventItems.streamKey(stream));
         return new NewKey(key.plaintext(), KeyItems.toItem(stream, key.wrapped(), clock.instant()));
+    }
+
+    /**
+     * Writes a new key's item on its own, unless the aggregate already has a key item (a key, or the record of its
+     * erasure); caches the key once written.
+     *
+     * @return whether it was written
+     */
+    boolean storeAlone(StreamId stream, NewKey key) {
+        try {
+            dynamo.putItem(request -> request.tableName(table).item(key.item())
+                    .conditionExpression("attribute_not_exists(#stream)")
+                    .expressionAttributeNames(Map.of("#stream", KeyItems.STREAM_ID)));
+        } catch (ConditionalCheckFailedException taken) {
+            return false;
+        }
+        remember(stream, key.plaintext());
+        return true;
     }
 
     String table() {
