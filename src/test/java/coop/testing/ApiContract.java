@@ -28,7 +28,7 @@ public final class ApiContract {
 
     public static final String DOCUMENT = "openapi.yaml";
     private static final OpenApiInteractionValidator VALIDATOR =
-            OpenApiInteractionValidator.createForInlineApiSpecification(text()).build();
+            OpenApiInteractionValidator.createForInlineApiSpecification(documentText()).build();
 
     /** One request and its answer, as they went over the wire. */
     public record Exchange(String method, String rawPath, Map<String, List<String>> query, String requestBody,
@@ -74,6 +74,14 @@ public final class ApiContract {
         }
     }
 
+    /** What makes this request invalid by the document; empty when the document calls it valid. */
+    public static List<String> requestProblems(Exchange exchange) {
+        Request.Method method = Request.Method.valueOf(exchange.method().toUpperCase(Locale.ROOT));
+        return VALIDATOR.validateRequest(request(exchange, method)).getMessages().stream()
+                .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+                .map(ValidationReport.Message::getMessage).toList();
+    }
+
     private static Request request(Exchange exchange, Request.Method method) {
         SimpleRequest.Builder request = new SimpleRequest.Builder(method, exchange.rawPath())
                 .withContentType("application/json");
@@ -91,7 +99,8 @@ public final class ApiContract {
         return text == null ? "(none)" : text.length() > 2_000 ? text.substring(0, 2_000) + "…" : text;
     }
 
-    static String text() {
+    /** The document as the tests and the local server read it (from the classpath). */
+    public static String documentText() {
         try (InputStream in = ApiContract.class.getClassLoader().getResourceAsStream(DOCUMENT)) {
             if (in == null) {
                 throw new IllegalStateException(DOCUMENT + " is not on the test classpath");
