@@ -27,8 +27,8 @@ import java.util.TreeMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Attacks every operation of openapi.yaml through the local server and a real store: for each, {@value #VALID} valid
- * and {@value #INVALID} invalid requests drawn from the document's schemas with a seeded {@link Random} (the seed is
+ * Attacks every operation of openapi.yaml through the local server and a real store: for each, 6 valid and 10 invalid
+ * requests ({@code -Dopenapi.fuzz.valid=N}, {@code -Dopenapi.fuzz.invalid=N} for a longer hunt) drawn from the document's schemas with a seeded {@link Random} (the seed is
  * printed; {@code -Dopenapi.fuzz.seed=N} replays it). No answer is a 5xx; every answer is one the document describes
  * ({@link ApiContract}); every invalid request (one the document's validator refuses) is a 4xx with the error
  * schema and leaves every table's item count as it was; a valid request with a body is never a 400.
@@ -36,8 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class OpenApiFuzzTest {
 
-    static final int VALID = 6;
-    static final int INVALID = 10;
+    private static final int VALID = Integer.getInteger("openapi.fuzz.valid", 6);
+    private static final int INVALID = Integer.getInteger("openapi.fuzz.invalid", 10);
     /** Its 400s depend on the stored state (an at_version past the last event), which no schema can say. */
     private static final Set<String> STATE_DEPENDENT_400 = Set.of("POST /aggregates/{aggregate_type}/{aggregate_id}/simulate");
 
