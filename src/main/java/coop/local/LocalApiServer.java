@@ -191,6 +191,9 @@ public class LocalApiServer implements LocalReadiness {
         if ("GET".equals(method) && "/health".equals(rawPath)) {
             return health();
         }
+        if ("GET".equals(method) && OpenApiDocument.PATH.equals(rawPath)) {
+            return OpenApiDocument.answer();
+        }
         for (Entry entry : table) {
             Optional<Map<String, String>> parameters = entry.route().match(method, rawPath);
             if (parameters.isPresent()) {

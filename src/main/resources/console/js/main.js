@@ -1,6 +1,6 @@
 // The console's shell: configuration, sign-in, navigation and the hash router (deep links to paste in a ticket).
 import { html, render, useEffect, useState } from '../vendor/preact-htm-standalone.module.js';
-import { loadConfig } from './api.js';
+import { config, loadConfig } from './api.js';
 import { homeOf, identity, signOut } from './auth.js';
 import { SignIn } from './signin.js';
 import { Families } from './families.js';
@@ -33,6 +33,8 @@ function Nav({ who }) {
       ${who.readsAll && html`<a href="#/families">Families</a>`}
       ${(who.readsAll || who.operator) && html`<a href="#/operations">Operations</a>`}
       ${!who.readsAll && who.familyId && html`<a href=${`#/family/${encodeURIComponent(who.familyId)}`}>My family</a>`}
+      ${/* The local server serves the API's OpenAPI description beside the console; API Gateway does not. */ ''}
+      ${config.api_base === '' && html`<a href="/openapi.yaml">API description</a>`}
     </nav>
     <div class="me">
       <span>${who.userId} · ${[...who.roles].join(', ')}${who.tenant ? ` · ${who.tenant}` : ''}</span>

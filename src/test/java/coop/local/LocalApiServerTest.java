@@ -53,6 +53,15 @@ class LocalApiServerTest {
     }
 
     @Test
+    void the_openapi_description_is_served_without_a_token() throws Exception {
+        HttpResponse<String> document = send("GET", "/openapi.yaml", null, null);
+
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.headers().firstValue("content-type")).hasValue("application/yaml; charset=utf-8");
+        assertThat(document.body()).startsWith("openapi: 3.0.3\n").contains("/aggregates/{aggregate_type}/{aggregate_id}/events:");
+    }
+
+    @Test
     void martinez_enrolment_is_stored_and_read_back_over_http() throws Exception {
         HttpResponse<String> enrolled = send("POST", "/aggregates/Family/martinez/events", coordinator(), """
                 {"expected_version": 0, "events": [{"event_type": "FamilyEnrolled",

@@ -1,5 +1,6 @@
 package coop.testing;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import coop.app.Json;
@@ -9,7 +10,10 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-/** Sends {@link ApiCall}s to the function bean that serves their route, as API Gateway would. */
+/**
+ * Sends {@link ApiCall}s to the function bean that serves their route, as API Gateway would, and holds every
+ * exchange to openapi.yaml ({@link ApiContract}).
+ */
 @Singleton
 public class ApiClient {
 
@@ -20,7 +24,7 @@ public class ApiClient {
         Route route = Route.of(call.routeKey());
         for (HttpFunction function : functions) {
             if (function.routes().contains(route)) {
-                return Answer.of(function.handle(call.event()));
+                return send(function, call);
             }
         }
         throw new AssertionError("no function serves " + call.routeKey());
@@ -28,7 +32,10 @@ public class ApiClient {
 
     /** Sends the call to {@code function}, e.g. one a test built by hand around a part it holds back. */
     public Answer send(HttpFunction function, ApiCall call) {
-        return Answer.of(function.handle(call.event()));
+        APIGatewayV2HTTPEvent event = call.event();
+        APIGatewayV2HTTPResponse response = function.handle(event);
+        ApiContract.check(event, response);
+        return Answer.of(response);
     }
 
     /** A response with its body parsed. */
