@@ -7,8 +7,10 @@
 #
 #   ./mvnw package -DskipTests && bench/lambda-startup.sh [runs]      # default 5 runs each; prints medians
 #   BASELINE_ZIP=/tmp/before.zip bench/lambda-startup.sh              # also measures an earlier build, in the same run
-#   NATIVE_ZIP=/tmp/native.zip bench/lambda-startup.sh                # also the native build (./mvnw package -Pnative
-#                                                                     # writes target/function.zip: copy it away first)
+#   NATIVE_ZIP=/tmp/native.zip bench/lambda-startup.sh                # also the native build's loadAggregate,
+#                                                                     # appendEvents and processStreamRecord (./mvnw
+#                                                                     # package -Pnative writes target/function.zip:
+#                                                                     # copy it away first)
 # The native bootstrap runs as provided.al2023 runs it; the stand-in native-image's binaries also need the JDK's shared
 # libraries beside them: NATIVE_LIBS (default $GRAALVM_HOME/rt) names their folder.
 set -euo pipefail

@@ -3,9 +3,11 @@
 Run through bench/lambda-startup.sh, which builds what this needs. Prints, for the application's loadAggregate, a
 hello-world Funqy function and the smallest Funqy function that reads one DynamoDB item with the same SDK client: median spawn-to-first-response, median init (spawn to the first /next poll), median first
 invocation (that poll to the response), the resident set when the answer arrived, classes loaded, and the zip size;
-then the ratios. With --native, the native build's loadAggregate too: its bootstrap, started as provided.al2023
-starts it (no Java runtime client; the Runtime API then leaves out the Cognito and client-context headers, as Lambda
-does for HTTP events: Quarkus' native poll loop cannot parse the "{}" the Java runtime client needs).
+then the ratios. With --native, the native build's loadAggregate, appendEvents (a child added: personal data sealed
+under the family's KMS data key) and processStreamRecord (a stream batch of one record) too: its bootstrap, started as
+provided.al2023 starts it (no Java runtime client; the Runtime API then leaves out the Cognito and client-context
+headers, as Lambda does for HTTP events: Quarkus' native poll loop cannot parse the "{}" the Java runtime client
+needs). The tables are infra/template.yaml's, on moto, with moto's KMS and an EventBridge bus for the feed.
 """
 import argparse
 import json
@@ -26,6 +28,8 @@ RUNTIME_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda"
 TENANT, FAMILY = "bench-coop", "bench"
 BASELINE, APP, FLOOR, HELLO = "loadAggregate baseline", "loadAggregate (app)", "Funqy + one GetItem", "hello-world Funqy"
 NATIVE = "loadAggregate (native)"
+NATIVE_APPEND, NATIVE_STREAM = "appendEvents (native)", "processStreamRecord (native)"
+TEMPLATE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "infra", "template.yaml")
 NATIVE_HANDLER = "not.used.in.provided.runtime"  # infra/template.yaml's Handler for provided.al2023
 
 
@@ -199,25 +203,90 @@ def start_moto():
     sys.exit("moto did not start")
 
 
+def template():
+    """infra/template.yaml as plain YAML: CloudFormation tags drop away (!Ref KeysTable reads as "KeysTable")."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: (
+        loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else
+        loader.construct_mapping(node) if isinstance(node, yaml.MappingNode) else loader.construct_scalar(node)))
+    with open(TEMPLATE) as source:
+        return yaml.load(source, Loader=Loader)
+
+
 def seed(endpoint):
+    """The template's tables, a KMS key for the data keys and a feed bus; one enrolled family. Returns the
+    functions' environment (as the template sets it, with moto's endpoints)."""
     import boto3
-    dynamo = boto3.client("dynamodb", endpoint_url=endpoint, region_name="us-east-1",
-                          aws_access_key_id="test", aws_secret_access_key="test")
-    for table in ("bench-events", "bench-snapshots"):
-        dynamo.create_table(TableName=table, BillingMode="PAY_PER_REQUEST",
-                            KeySchema=[{"AttributeName": "stream_id", "KeyType": "HASH"},
-                                       {"AttributeName": "version", "KeyType": "RANGE"}],
-                            AttributeDefinitions=[{"AttributeName": "stream_id", "AttributeType": "S"},
-                                                  {"AttributeName": "version", "AttributeType": "N"}])
-    s = lambda value: {"S": value}
-    dynamo.put_item(TableName="bench-events", Item={
-        "stream_id": s("%s#Family#%s" % (TENANT, FAMILY)), "version": {"N": "1"}, "tenant_id": s(TENANT),
-        "aggregate_type": s("Family"), "aggregate_id": s(FAMILY), "event_id": s("bench-enrolled"),
-        "event_type": s("FamilyEnrolled"), "event_version": {"N": "1"},
-        "event_data": s('{"family_name":"Bench Family","enrollment_date":"2024-09-01"}'),
-        "event_timestamp": s("2024-09-01T09:00:00.000000Z"), "user_id": s("bench"), "correlation_id": s("bench"),
-        "event_key": s(TENANT + "#bench-enrolled"), "correlation_key": s(TENANT + "#bench"),
-        "type_key": s(TENANT + "#FamilyEnrolled#0")})
+    clients = dict(endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="test",
+                   aws_secret_access_key="test")
+    dynamo = boto3.client("dynamodb", **clients)
+    env = {"QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE": endpoint, "COOP_KEYS_ENDPOINT_OVERRIDE": endpoint,
+           "COOP_FEED_ENDPOINT_OVERRIDE": endpoint, "COOP_EVENT_BUS_NAME": "bench-feed",
+           "COOP_KEYS_KMS_KEY_ID": boto3.client("kms", **clients).create_key()["KeyMetadata"]["Arn"]}
+    boto3.client("events", **clients).create_event_bus(Name="bench-feed")
+    stack = template()
+    names = {}
+    for logical, resource in stack["Resources"].items():
+        if resource["Type"] != "AWS::DynamoDB::Table":
+            continue
+        properties, names[logical] = resource["Properties"], "bench-" + logical[:-len("Table")].lower()
+        table = dict(TableName=names[logical], BillingMode="PAY_PER_REQUEST", KeySchema=properties["KeySchema"],
+                     AttributeDefinitions=properties["AttributeDefinitions"])
+        if properties.get("GlobalSecondaryIndexes"):
+            table["GlobalSecondaryIndexes"] = [{key: index[key] for key in ("IndexName", "KeySchema", "Projection")}
+                                               for index in properties["GlobalSecondaryIndexes"]]
+        dynamo.create_table(**table)
+    for variable, value in stack["Globals"]["Function"]["Environment"]["Variables"].items():
+        if isinstance(value, str) and value in names:  # COOP_TABLES_*: !Ref EventsTable
+            env[variable] = names[value]
+    dynamo.put_item(TableName="bench-events", Item=ENROLLED)
+    return env
+
+
+def s(value):
+    return {"S": value}
+
+
+# The family every call works on, enrolled before the personal data was sealed (a clear value still reads).
+ENROLLED = {
+    "stream_id": s("%s#Family#%s" % (TENANT, FAMILY)), "version": {"N": "1"}, "tenant_id": s(TENANT),
+    "aggregate_type": s("Family"), "aggregate_id": s(FAMILY), "event_id": s("bench-enrolled"),
+    "event_type": s("FamilyEnrolled"), "event_version": {"N": "1"},
+    "event_data": s('{"family_name":"Bench Family","enrollment_date":"2024-09-01"}'),
+    "event_timestamp": s("2024-09-01T09:00:00.000000Z"), "user_id": s("bench"), "correlation_id": s("bench"),
+    "event_key": s(TENANT + "#bench-enrolled"), "correlation_key": s(TENANT + "#bench"),
+    "type_key": s(TENANT + "#FamilyEnrolled#0")}
+
+
+def http_event(route, path, body=None):
+    """An API Gateway HTTP API (payload 2.0) event of a coordinator of the bench's co-op."""
+    method = route.split(" ")[0]
+    event = {"version": "2.0", "routeKey": route, "rawPath": path, "rawQueryString": "", "headers": {},
+             "pathParameters": {"aggregate_type": "Family", "aggregate_id": FAMILY},
+             "requestContext": {"http": {"method": method, "path": path}, "routeKey": route,
+                                "requestId": "bench-request-1",
+                                "authorizer": {"jwt": {"claims": {"sub": "bench", "tenant_id": TENANT,
+                                                                  "roles": "coordinator"}}}},
+             "isBase64Encoded": False}
+    if body is not None:
+        event["headers"]["content-type"] = "application/json"
+        event["body"] = json.dumps(body)
+    return event
+
+
+def stream_batch():
+    """The enrolment's stream record as Lambda's event source mapping hands it over (a batch of one)."""
+    keys = {"stream_id": ENROLLED["stream_id"], "version": ENROLLED["version"]}
+    return {"Records": [{"eventID": "bench-1", "eventName": "INSERT", "eventVersion": "1.1",
+                         "eventSource": "aws:dynamodb", "awsRegion": "us-east-1",
+                         "eventSourceARN": "arn:aws:dynamodb:us-east-1:123456789012:table/bench-events/stream/1",
+                         "dynamodb": {"ApproximateCreationDateTime": 1725181200, "Keys": keys,
+                                      "NewImage": ENROLLED, "SequenceNumber": "100", "SizeBytes": 300,
+                                      "StreamViewType": "NEW_IMAGE"}}]}
 
 
 def main():
@@ -231,25 +300,26 @@ def main():
     args = parser.parse_args()
     moto, endpoint = start_moto()
     try:
-        seed(endpoint)
-        load = {"version": "2.0", "routeKey": "GET /aggregates/{aggregate_type}/{aggregate_id}",
-                "rawPath": "/aggregates/Family/" + FAMILY, "rawQueryString": "", "headers": {},
-                "pathParameters": {"aggregate_type": "Family", "aggregate_id": FAMILY},
-                "requestContext": {"http": {"method": "GET", "path": "/aggregates/Family/" + FAMILY},
-                                   "routeKey": "GET /aggregates/{aggregate_type}/{aggregate_id}",
-                                   "requestId": "bench-request-1",
-                                   "authorizer": {"jwt": {"claims": {"sub": "bench", "tenant_id": TENANT,
-                                                                     "roles": "coordinator"}}}},
-                "isBase64Encoded": False}
-        app_env = {"QUARKUS_FUNQY_EXPORT": "loadAggregate", "QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE": endpoint,
-                   "COOP_TABLES_EVENTS": "bench-events", "COOP_TABLES_SNAPSHOTS": "bench-snapshots",
-                   "COOP_TABLES_READ_MODELS": "bench-read-models", "COOP_TABLES_CHECKPOINTS": "bench-checkpoints"}
+        app_env = dict(seed(endpoint), QUARKUS_FUNQY_EXPORT="loadAggregate")
+        load = http_event("GET /aggregates/{aggregate_type}/{aggregate_id}", "/aggregates/Family/" + FAMILY)
+        # Each run adds a child (expected version "any"): a personal value sealed under the family's data key.
+        append = http_event("POST /aggregates/{aggregate_type}/{aggregate_id}/events",
+                            "/aggregates/Family/%s/events" % FAMILY,
+                            {"expected_version": "any", "events": [{"event_type": "ChildAdded", "event_data": {
+                                "child_name": "Bench Child", "age": 8, "grade": 3}}]})
         targets = []
         if args.baseline:
             targets.append(Target(BASELINE, "baseline", args.baseline, load, app_env, args, "Bench Family"))
         if args.native:
-            targets.append(Target(NATIVE, "native", args.native, load, app_env, args, "Bench Family", None,
+            native_env = dict(app_env, DISABLE_SIGNAL_HANDLERS="true")  # as the template sets it for provided.al2023
+            targets.append(Target(NATIVE, "native", args.native, load, native_env, args, "Bench Family", None,
                                   args.native_libs))
+            targets.append(Target(NATIVE_APPEND, "native-append", args.native, append,
+                                  dict(native_env, QUARKUS_FUNQY_EXPORT="appendEvents"), args, '"statusCode":201', None,
+                                  args.native_libs))
+            targets.append(Target(NATIVE_STREAM, "native-stream", args.native, stream_batch(),
+                                  dict(native_env, QUARKUS_FUNQY_EXPORT="processStreamRecord"), args,
+                                  '"batchItemFailures":[]', None, args.native_libs))
         targets += [
             Target(APP, "app", args.app, load, app_env, args, "Bench Family"),
             Target(FLOOR, "floor", args.floor, "%s#Family#%s" % (TENANT, FAMILY),
@@ -261,10 +331,10 @@ def main():
         rows = measure(targets, args.runs)
     finally:
         moto.kill()
-    print("%-24s %12s %12s %12s %8s %10s %8s" % ("", "spawn->resp", "init", "1st call", "RSS MB", "classes",
+    print("%-30s %12s %12s %12s %8s %10s %8s" % ("", "spawn->resp", "init", "1st call", "RSS MB", "classes",
                                                   "zip MB"))
     for name, row in rows.items():
-        print("%-24s %11.3fs %11.3fs %11.3fs %8.0f %10s %8.1f" % (name, row["total"], row["init"], row["first"],
+        print("%-30s %11.3fs %11.3fs %11.3fs %8.0f %10s %8.1f" % (name, row["total"], row["init"], row["first"],
                                                               row["rss_mb"], row["classes"] or "-", row["zip_mb"]))
     hello, floor = rows[HELLO], rows[FLOOR]
     for name in [label for label in rows if label != HELLO]:

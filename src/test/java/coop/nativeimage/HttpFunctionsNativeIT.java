@@ -7,6 +7,7 @@ import coop.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through the Runtime API) against the embedded moto: appends with an id conflict and a rule violation, loads latest
  * and as of a moment, history paging and a query, and the JSON log and EMF lines CloudWatch would get.
  */
+@ExtendWith(PrintOutputOnFailure.class)
 class HttpFunctionsNativeIT {
 
     private static NativeBackend backend;

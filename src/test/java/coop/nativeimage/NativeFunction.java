@@ -14,7 +14,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,13 +25,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The native binary ({@code -Dnative.binary}, set by the native profile) started as Lambda's provided.al2023 runtime
  * starts a {@code bootstrap}: one exported function ({@code QUARKUS_FUNQY_EXPORT}, as the template sets it), the
  * Runtime API in {@code AWS_LAMBDA_RUNTIME_API}, configuration in the environment. Its stdout lines are kept: the JSON
- * logs and the EMF metric lines CloudWatch would receive.
+ * logs and the EMF metric lines CloudWatch would receive. They are written to {@code target/native-it-logs/} when the
+ * function stops, and printed when a test fails ({@link PrintOutputOnFailure}): a CI failure shows the binary's why.
  */
 final class NativeFunction implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(90);
+    private static final Set<NativeFunction> RUNNING = ConcurrentHashMap.newKeySet();
+    private static final AtomicInteger STARTED = new AtomicInteger();
     private static boolean librariesPlaced;
+
+    private final String name;
 
     private final FakeRuntimeApi runtimeApi;
     private final Process process;
@@ -36,6 +44,7 @@ final class NativeFunction implements AutoCloseable {
 
     NativeFunction(String export, Map<String, String> environment) throws IOException {
         Path binary = binary();
+        name = export + "-" + STARTED.incrementAndGet();
         runtimeApi = new FakeRuntimeApi();
         ProcessBuilder builder = new ProcessBuilder(binary.toString()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
@@ -49,6 +58,17 @@ final class NativeFunction implements AutoCloseable {
         Thread reader = new Thread(this::readOutput, "native-" + export + "-stdout");
         reader.setDaemon(true);
         reader.start();
+        RUNNING.add(this);
+    }
+
+    /** The functions started and not yet stopped, to show their output when a test fails. */
+    static Set<NativeFunction> running() {
+        return Set.copyOf(RUNNING);
+    }
+
+    /** The export and how many functions this test JVM started before it, e.g. {@code appendEvents-3}. */
+    String name() {
+        return name;
     }
 
     /** Hands one event to the function, as Lambda does, and returns its answer; a Lambda error fails the test. */
@@ -111,8 +131,12 @@ final class NativeFunction implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
+        RUNNING.remove(this);
         process.destroy();
         runtimeApi.close();
+        Path logs = binary().resolveSibling("native-it-logs");
+        Files.createDirectories(logs);
+        Files.write(logs.resolve(name + ".log"), lines(), StandardCharsets.UTF_8);
     }
 }

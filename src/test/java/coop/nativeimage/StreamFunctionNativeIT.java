@@ -7,6 +7,7 @@ import coop.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
 import java.util.List;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * lock-portal-on-overdue trigger appends its lock, {@code explain} follows the lock back to its causes, and the batch
  * writes its log line and metrics.
  */
+@ExtendWith(PrintOutputOnFailure.class)
 class StreamFunctionNativeIT {
 
     private static NativeBackend backend;
