@@ -137,7 +137,12 @@ public class HttpAdapter {
     }
 
     private static ApiError unavailable(Exception cause) {
-        LOG.warnf("The store is unavailable: %s", cause.toString());
+        // The SDK's message says "unable to execute"; the host or socket that failed is in the deepest cause.
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        LOG.warnf("The store is unavailable: %s%s", cause, root == cause ? "" : " (caused by " + root + ")");
         return new ApiError(503, "unavailable", "The event store is unavailable right now; try again shortly", Map.of());
     }
 
