@@ -109,6 +109,11 @@ public final class AggregateRepository {
         return current;
     }
 
+    /** Whether the aggregate's personal data was erased (one read of its key item). */
+    public boolean erased(StreamId stream) {
+        return store.findErasure(stream).isPresent();
+    }
+
     /** Stores {@code loaded} as a snapshot, replacing one at its version. Best effort: a failure is only reported. */
     public <S> void saveSnapshot(AggregateType<S, ?> type, StreamId stream, Loaded<S> loaded) {
         write(type, stream, loaded, true);

@@ -32,14 +32,24 @@ public final class Aggregates {
      */
     public Optional<AggregateView> load(String tenantId, String aggregateType, String aggregateId, LoadTarget target) {
         AggregateType<?, ?> type = types.get(aggregateType);
-        return repository.load(type, new StreamId(tenantId, type.name(), aggregateId), target)
+        StreamId stream = new StreamId(tenantId, type.name(), aggregateId);
+        return repository.load(type, stream, target)
                 .map(loaded -> new AggregateView(aggregateId, type.name(), loaded.version(), stateAsJson(loaded.state()),
-                        erasedFields(type, loaded.state())));
+                        erasedFields(type, stream, target, loaded.state())));
     }
 
+    /**
+     * The latest state carries the erasure's mark; a state from before the erasure (time travel) does not, yet its
+     * personal values read as null all the same, so only such a load asks whether the key was erased.
+     */
     @SuppressWarnings("unchecked")
-    private static <S> List<String> erasedFields(AggregateType<S, ?> type, Object state) {
-        return type.personalDataErased((S) state) ? type.personalStateFields() : List.of();
+    private <S> List<String> erasedFields(AggregateType<S, ?> type, StreamId stream, LoadTarget target, Object state) {
+        if (type.personalStateFields().isEmpty()) {
+            return List.of();
+        }
+        boolean earlier = !(target instanceof LoadTarget.AtVersion at) || at.version() != Long.MAX_VALUE;
+        boolean erased = type.personalDataErased((S) state) || (earlier && repository.erased(stream));
+        return erased ? type.personalStateFields() : List.of();
     }
 
     /** A state as the JSON object readers see, e.g. for comparing one field across versions. */

@@ -61,7 +61,9 @@ public final class Explain {
         for (RecordedEvent recorded : events) {
             state = type.evolve(state, codec.decode(type, recorded));
             Object after = aggregates.stateAsJson(state).get(field);
-            if (!Objects.equals(value, after)) {
+            // An erased value reads as null before and after, yet the event that carried it still set the field.
+            boolean setErased = recorded.erasedFields().contains(field);
+            if (!Objects.equals(value, after) || setErased) {
                 changedBy = recorded;
                 value = after;
             }

@@ -18,6 +18,7 @@ import coop.store.StreamCatalog;
 import coop.store.dynamodb.DynamoDbCheckpoints;
 import coop.store.dynamodb.DynamoDbParking;
 import coop.store.dynamodb.DynamoDbReadModels;
+import coop.store.dynamodb.StateRows;
 import coop.store.dynamodb.EventTableScan;
 import coop.store.dynamodb.PersonalData;
 import coop.stream.EventFeed;
@@ -65,7 +66,7 @@ public class StreamBeans {
     @Singleton
     ReadModelStore readModels(DynamoDbClient dynamo, TableNames tables, PersonalData personal) {
         return new DynamoDbReadModels(dynamo, tables.readModels(), personal,
-                Map.of(FamilySummary.MODEL, Family.NAME));
+                Map.of(FamilySummary.MODEL, new StateRows(Family.NAME, Family.INSTANCE.personalStateFields())));
     }
 
     @Produces

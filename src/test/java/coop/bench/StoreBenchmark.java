@@ -43,6 +43,9 @@ import java.util.function.Supplier;
  * test server (the embedded moto unless {@code -Dcoop.test.dynamodb-endpoint} names another). Latencies against
  * moto measure moto more than the store; the request counts are what carries over to DynamoDB.
  *
+ * <p>Last, loads of {@value SealedLoadComparison#EVENTS} events with personal values, sealed beside the same in clear
+ * ({@link SealedLoadComparison}).
+ *
  * <p>Run: {@code ./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=coop.bench.StoreBenchmark}
  */
 public final class StoreBenchmark {
@@ -118,6 +121,8 @@ public final class StoreBenchmark {
         repository.saveSnapshot(Family.INSTANCE, longStream, latest);
         measure("load " + STREAM_LENGTH + " events, snapshot at the head", 20, () ->
                 repository.load(Family.INSTANCE, longStream, LoadTarget.latest()));
+
+        new SealedLoadComparison(dynamo, tables).run();
     }
 
     private void measure(String name, int times, Supplier<Object> operation) {

@@ -7,6 +7,7 @@ import coop.keys.KmsDataKeys;
 import coop.store.dynamodb.DynamoDbEventStore;
 import coop.store.dynamodb.DynamoDbReadModels;
 import coop.store.dynamodb.PersonalData;
+import coop.store.dynamodb.StateRows;
 import coop.testing.RawTables;
 import coop.testing.TestKms;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +37,10 @@ class PersonalDataAtRestTest extends StoreTest {
     /** A name found nowhere else, so any trace of it in a table is a leak. */
     private static final String NAME = "Zyxwandersnatch";
     private static final String CHILD = "Quillonbright";
+    private static final StateRows FAMILY_ROWS = new StateRows("Family", Family.INSTANCE.personalStateFields());
+    /** A summary row's state, as the projection stores it: snake_case, personal values at the declared paths. */
+    private static final String SUMMARY_STATE = "{\"children\":[{\"age\":9,\"child_name\":\"" + CHILD
+            + "\",\"grade\":4}],\"family_name\":\"" + NAME + "\",\"total_due\":120}";
 
     KmsClient kms;
 
@@ -127,11 +132,11 @@ class PersonalDataAtRestTest extends StoreTest {
         StreamId f1 = family("f1");
         store.append(f1, ExpectedVersion.exactly(0), List.of(enrolled()), by("staff-1"));
         ReadModelStore rows = new DynamoDbReadModels(dynamo, tables.name("ReadModelsTable"), personal(),
-                Map.of("family_summary", "Family"));
-        // The row stores the state once (the summary is derived from it on read), sealed whole.
+                Map.of("family_summary", FAMILY_ROWS));
+        // The row stores the state once (the summary is derived from it on read), each personal value sealed.
         ReadModelRow row = ReadModelRow.ofSource(TENANT, "family_summary", "f1", 1,
                 Optional.of("payment_status#current"), clock.instant(),
-                new ReadModelRow.RowSource("{\"familyName\":\"" + NAME + "\"}", 3));
+                new ReadModelRow.RowSource(SUMMARY_STATE, 3));
 
         rows.putIfNewer(row);
 
@@ -146,11 +151,11 @@ class PersonalDataAtRestTest extends StoreTest {
         StreamId f1 = family("f1");
         store.append(f1, ExpectedVersion.exactly(0), List.of(enrolled()), by("staff-1"));
         ReadModelStore sealing = new DynamoDbReadModels(dynamo, tables.name("ReadModelsTable"), personal(),
-                Map.of("family_summary", "Family"));
+                Map.of("family_summary", FAMILY_ROWS));
         ReadModelStore clear = new DynamoDbReadModels(dynamo, tables.name("ReadModelsTable"));
         ReadModelRow sealedRow = new ReadModelRow(TENANT, "family_summary", "f1", 1,
                 Optional.of("{\"family_name\":\"" + NAME + "\"}"), Optional.of("payment_status#current"),
-                clock.instant(), Optional.of(new ReadModelRow.RowSource("{\"familyName\":\"" + NAME + "\"}", 3)));
+                clock.instant(), Optional.of(new ReadModelRow.RowSource(SUMMARY_STATE, 3)));
         ReadModelRow clearRow = new ReadModelRow(TENANT, "family_summary", "f2", 1,
                 Optional.of("{\"family_name\":\"Old\"}"), Optional.of("payment_status#current"),
                 clock.instant(), Optional.empty());
@@ -172,10 +177,10 @@ class PersonalDataAtRestTest extends StoreTest {
         erasing.append(f1, ExpectedVersion.exactly(0), List.of(enrolled(), child(), payment()), by("staff-1"));
         erasing.saveSnapshot(new Snapshot(f1, 3, 3, "{\"family_name\":\"" + NAME + "\"}", clock.instant()));
         ReadModelStore rows = new DynamoDbReadModels(dynamo, tables.name("ReadModelsTable"), shared,
-                Map.of("family_summary", "Family"));
+                Map.of("family_summary", FAMILY_ROWS));
         rows.putIfNewer(ReadModelRow.ofSource(TENANT, "family_summary", "f1", 3,
                 Optional.of("payment_status#current"), clock.instant(),
-                new ReadModelRow.RowSource("{\"familyName\":\"" + NAME + "\"}", 3)));
+                new ReadModelRow.RowSource(SUMMARY_STATE, 3)));
         EventStore other = storeWithCacheTtl(Duration.ofSeconds(60));
         other.readStream(f1, 0, 3);
 
@@ -192,7 +197,13 @@ class PersonalDataAtRestTest extends StoreTest {
         assertThat(read.get(2).erasedFields()).isEmpty();
         assertThat(read.get(0).userId()).isEqualTo("staff-1");
         assertThat(erasing.latestSnapshot(f1, 3)).as("a sealed snapshot whose key is gone is no snapshot").isEmpty();
-        assertThat(rows.find(TENANT, "family_summary", "f1")).as("until the stream rewrites it").isEmpty();
+        ReadModelRow erasedRow = rows.find(TENANT, "family_summary", "f1").orElseThrow(
+                () -> new AssertionError("the summary row reads before the stream rewrites it"));
+        assertThat(erasedRow.source().orElseThrow().state()).isEqualTo(
+                "{\"children\":[{\"age\":null,\"child_name\":null,\"grade\":null}],\"family_name\":null,"
+                        + "\"total_due\":120}");
+        assertThat(rows.list(TENANT, "family_summary", "payment_status#current", 10, Optional.empty()).rows())
+                .as("the family stays listed").extracting(ReadModelRow::rowId).containsExactly("f1");
         assertThat(erasing.findEvent(TENANT, read.get(1).eventId()).orElseThrow().data()).doesNotContain(CHILD);
         assertThat(other.readStream(f1, 0, 3).get(0).data())
                 .as("a warm store elsewhere reads until its cached key expires").contains(NAME);

@@ -1,5 +1,6 @@
 package coop.stream;
 
+import coop.domain.family.Child;
 import coop.domain.family.PaymentStatus;
 import coop.readmodel.FamilySummary;
 import coop.testing.RawTables;
@@ -12,9 +13,9 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The summary row of a family whose personal data was erased: sealed under the erased key, it no longer opens; the
- * stream batch that carries {@code PersonalDataErased} rewrites it from the folded state, so that
- * {@code GET /families/{id}/summary} answers with the personal fields null (not a 404), and the listings still list it.
+ * The summary row of a family whose personal data was erased: from the moment the key is gone it reads with its
+ * personal values null (each is sealed on its own) and stays listed; the stream batch that carries
+ * {@code PersonalDataErased} then rewrites it from the folded state, at the erasure's version.
  */
 class ErasedFamilySummaryTest extends SealedStreamTest {
 
@@ -59,5 +60,39 @@ class ErasedFamilySummaryTest extends SealedStreamTest {
         assertThat(summary.familyName()).isNull();
         assertThat(summary.paymentStatus()).isNotEqualTo(PaymentStatus.OVERDUE);
         assertThat(summary.aggregateVersion()).isEqualTo(3);
+    }
+
+    @Test
+    void between_the_erasure_and_the_next_stream_batch_the_summary_answers_with_personal_fields_null() {
+        enroll("window", "Martinez");
+        append("window", "ChildAdded", Map.of("child_name", "Lucia", "age", 8, "grade", 3));
+        due("window", 300, "2024-10-01");
+        deliverAll();
+        FamilySummary before = summary("window");
+        PaymentStatus status = before.paymentStatus();
+
+        assertThat(erasures.erase(TENANT, "window", "request", "admin-1")).isPresent();
+
+        FamilySummary erased = queries.familySummary(TENANT, "window")
+                .orElseThrow(() -> new AssertionError("GET /families/window/summary answered 404 before the stream ran"));
+        assertThat(erased.familyName()).isNull();
+        assertThat(erased.children()).singleElement().isEqualTo(new Child(null, null, null));
+        assertThat(erased.totalDue()).isEqualByComparingTo(new BigDecimal("300"));
+        assertThat(erased.paymentStatus()).isEqualTo(status);
+        assertThat(erased.aggregateVersion()).as("the row is not rewritten yet").isEqualTo(before.aggregateVersion());
+        assertThat(queries.familiesByPaymentStatus(TENANT, status, 10, Optional.empty()).families())
+                .filteredOn(listed -> listed.familyId().equals("window")).singleElement()
+                .isEqualTo(erased);
+        assertThat(RawTables.find(dynamo, tables, "Martinez")).isEmpty();
+        assertThat(RawTables.find(dynamo, tables, "Lucia")).isEmpty();
+
+        deliverAll();
+
+        FamilySummary rewritten = summary("window");
+        assertThat(rewritten.familyName()).isNull();
+        assertThat(rewritten.children()).singleElement().isEqualTo(new Child(null, null, null));
+        assertThat(rewritten.aggregateVersion()).isEqualTo(before.aggregateVersion() + 1);
+        assertThat(rewritten).isEqualTo(expectedSummary("window"));
+        assertThat(RawTables.find(dynamo, tables, "Martinez")).isEmpty();
     }
 }

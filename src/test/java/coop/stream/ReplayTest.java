@@ -105,7 +105,7 @@ class ReplayTest extends StreamTest {
     }
 
     /** What Lambda puts on the on-failure queue for a stream batch: shard and sequence metadata, no event. */
-    private static String deadLetterBody(List<DynamodbEvent.DynamodbStreamRecord> batch) {
+    static String deadLetterBody(List<DynamodbEvent.DynamodbStreamRecord> batch) {
         var first = batch.getFirst().getDynamodb();
         var last = batch.getLast().getDynamodb();
         return """

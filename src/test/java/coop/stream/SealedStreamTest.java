@@ -17,6 +17,7 @@ import coop.store.RecordedEvent;
 import coop.store.dynamodb.DynamoDbEventStore;
 import coop.store.dynamodb.DynamoDbReadModels;
 import coop.store.dynamodb.PersonalData;
+import coop.store.dynamodb.StateRows;
 import coop.testing.TestKms;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +49,7 @@ abstract class SealedStreamTest extends StreamTest {
         events = new EventService(types, store, aggregates, codec);
         erasures = new Erasures(store, aggregates, codec);
         readModels = new DynamoDbReadModels(dynamo, tables.name("ReadModelsTable"), personal,
-                Map.of("family_summary", Family.NAME));
+                Map.of("family_summary", new StateRows(Family.NAME, Family.INSTANCE.personalStateFields())));
         familySummary = new FamilySummaryProjection(aggregates, readModels, codec, Json.mapper(), true);
         dispatcher = new StreamDispatcher(subscribers(), checkpoints, clock, aggregates, store, familySummary);
         queries = new ReadModelQueries(readModels, checkpoints, dispatcher, Json.mapper());

@@ -20,8 +20,8 @@ import java.util.Optional;
 
 /**
  * Read-model rows in the read-models table: conditional puts on the row's version, listings by index. Rows made from
- * an aggregate's state are stored sealed (see {@link RowSealing}); a row whose key was erased reads as absent until
- * the stream rewrites it.
+ * an aggregate's state are stored with their personal values sealed (see {@link RowSealing}); a row whose key was
+ * erased reads with those values null until the stream rewrites it.
  */
 public final class DynamoDbReadModels implements ReadModelStore {
 
@@ -35,14 +35,14 @@ public final class DynamoDbReadModels implements ReadModelStore {
     }
 
     /**
-     * @param aggregateTypeOfModel per read model whose rows show one aggregate's state (row id = aggregate id), its
-     *                             aggregate type: those rows are stored sealed under the aggregate's key
+     * @param stateRowsOfModel per read model whose rows show one aggregate's state (row id = aggregate id), that
+     *                         aggregate type and its personal state fields: sealed under the aggregate's key
      */
     public DynamoDbReadModels(DynamoDbClient dynamo, String table, PersonalData personal,
-                              Map<String, String> aggregateTypeOfModel) {
+                              Map<String, StateRows> stateRowsOfModel) {
         this.dynamo = dynamo;
         this.table = table;
-        this.sealing = new RowSealing(personal, aggregateTypeOfModel);
+        this.sealing = new RowSealing(personal, stateRowsOfModel);
     }
 
     @Override

@@ -159,6 +159,23 @@ public final class PersonalData {
         return keys;
     }
 
+    /**
+     * An aggregate state with the personal values at {@code fields} sealed one by one under the aggregate's key, so
+     * that it still reads (with those values null) once the key is erased; in clear when the aggregate has no key.
+     */
+    String sealFields(StreamId stream, long version, StateFields fields, String state) {
+        Optional<byte[]> key = keys == null ? Optional.empty() : keys.find(stream);
+        return key.map(k -> fields.seal(stream, version, state, k)).orElse(state);
+    }
+
+    /** A state stored by {@link #sealFields}, opened: its sealed values null where the aggregate's key is gone. */
+    String openFields(StreamId stream, long version, StateFields fields, String stored) {
+        if (keys == null || !fields.anySealed(stored)) {
+            return stored;
+        }
+        return fields.open(stream, version, stored, keys.find(stream));
+    }
+
     /** The erasure of the aggregate's key, if it was erased. */
     Optional<Erasure> findErasure(StreamId stream) {
         return keys == null ? Optional.empty() : KeyItems.erasure(keys.item(stream));
