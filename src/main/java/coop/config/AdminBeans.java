@@ -21,6 +21,7 @@ import coop.store.StreamCatalog;
 import coop.store.dynamodb.DynamoDbEventBackfill;
 import coop.store.dynamodb.DynamoDbRebuilds;
 import coop.store.dynamodb.PersonalData;
+import coop.store.dynamodb.StateRows;
 import coop.store.dynamodb.StoreSettings;
 import coop.stream.FamilySummaryProjection;
 import coop.stream.StreamDispatcher;
@@ -90,7 +91,7 @@ public class AdminBeans {
     @Singleton
     EventBackfill eventBackfill(DynamoDbClient dynamo, TableNames tables, PersonalData personal) {
         return new DynamoDbEventBackfill(dynamo, new StoreSettings(tables.events(), tables.eventIds(),
-                tables.snapshots()), tables.readModels(), personal, Map.of(FamilySummary.MODEL, Family.NAME));
+                tables.snapshots()), tables.readModels(), personal, Map.of(FamilySummary.MODEL, new StateRows(Family.NAME, Family.INSTANCE.personalStateFields())));
     }
 
     @Produces

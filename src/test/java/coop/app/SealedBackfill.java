@@ -18,6 +18,7 @@ import coop.store.dynamodb.DynamoDbRebuilds;
 import coop.store.dynamodb.EventItems;
 import coop.store.dynamodb.EventTableScan;
 import coop.store.dynamodb.PersonalData;
+import coop.store.dynamodb.StateRows;
 import coop.testing.MutableClock;
 import coop.testing.RequestCounter;
 import coop.testing.TestDynamo;
@@ -64,7 +65,7 @@ final class SealedBackfill implements AutoCloseable {
         personal = personalData(dynamo);
         diesOnce = TestDynamo.client(new DiesBeforeFirstRewrite(tables.name("EventsTable")));
         backfill = new DynamoDbEventBackfill(diesOnce, tables.storeSettings(), tables.name("ReadModelsTable"),
-                personalData(diesOnce), Map.of(FamilySummary.MODEL, Family.NAME));
+                personalData(diesOnce), Map.of(FamilySummary.MODEL, new StateRows(Family.NAME, Family.INSTANCE.personalStateFields())));
     }
 
     /** What the store and reads use: keys never cached, so every read meets the keys table and KMS. */

@@ -30,11 +30,11 @@ final class ClearDataSealing {
     private final PersonalData personal;
     private final BackfillKeys keys;
     private final FingerprintRewrites fingerprints;
-    /** Per read model whose rows show an aggregate's state (row id = aggregate id), that aggregate type. */
-    private final Map<String, String> aggregateTypeOfModel;
+    /** Per read model whose rows show an aggregate's state (row id = aggregate id), that aggregate and its fields. */
+    private final Map<String, StateRows> stateRowsOfModel;
 
     ClearDataSealing(DynamoDbClient dynamo, String eventsTable, String eventIdsTable, String snapshotsTable,
-                     String readModelsTable, PersonalData personal, Map<String, String> aggregateTypeOfModel) {
+                     String readModelsTable, PersonalData personal, Map<String, StateRows> stateRowsOfModel) {
         this.dynamo = dynamo;
         this.eventsTable = eventsTable;
         this.snapshotsTable = snapshotsTable;
@@ -42,7 +42,7 @@ final class ClearDataSealing {
         this.personal = personal;
         this.keys = new BackfillKeys(personal);
         this.fingerprints = new FingerprintRewrites(dynamo, eventIdsTable, personal);
-        this.aggregateTypeOfModel = Map.copyOf(aggregateTypeOfModel);
+        this.stateRowsOfModel = Map.copyOf(stateRowsOfModel);
     }
 
     /**
@@ -112,8 +112,8 @@ final class ClearDataSealing {
 
     private int sealRows(StreamId stream, byte[] key, long before) {
         int sealed = 0;
-        for (Map.Entry<String, String> model : aggregateTypeOfModel.entrySet()) {
-            if (!model.getValue().equals(stream.aggregateType())) {
+        for (Map.Entry<String, StateRows> model : stateRowsOfModel.entrySet()) {
+            if (!model.getValue().aggregateType().equals(stream.aggregateType())) {
                 continue;
             }
             Map<String, AttributeValue> rowKey = ReadModelItems.key(stream.tenantId(), model.getKey(),
@@ -128,14 +128,17 @@ final class ClearDataSealing {
                 continue;
             }
             Map<String, Change> changes = new HashMap<>();
-            // The parts' names in the associated data are RowSealing's.
-            Map.of(ReadModelItems.STATE, "state", ReadModelItems.VIEW, "view").forEach((attribute, part) -> {
-                AttributeValue stored = row.get(attribute);
-                if (stored != null && stored.s() != null && !FieldCipher.isSealed(stored.s())) {
-                    changes.put(attribute, new Change(stored.s(),
-                            sealWhole(key, stream, version, part, stored.s())));
-                }
-            });
+            // As RowSealing stores them: the state with each personal value sealed on its own (so the row still
+            // reads, with nulls, once the key is erased), a view of an earlier release sealed whole.
+            StateFields fields = new StateFields(model.getValue().personalStateFields());
+            AttributeValue state = row.get(ReadModelItems.STATE);
+            if (state != null && state.s() != null && !FieldCipher.isSealed(state.s()) && !fields.anySealed(state.s())) {
+                changes.put(ReadModelItems.STATE, new Change(state.s(), fields.seal(stream, version, state.s(), key)));
+            }
+            AttributeValue view = row.get(ReadModelItems.VIEW);
+            if (view != null && view.s() != null && !FieldCipher.isSealed(view.s())) {
+                changes.put(ReadModelItems.VIEW, new Change(view.s(), sealWhole(key, stream, version, "view", view.s())));
+            }
             if (!changes.isEmpty() && replace(readModelsTable, rowKey, changes)) {
                 sealed++;
             }

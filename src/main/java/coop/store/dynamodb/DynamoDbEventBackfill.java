@@ -39,13 +39,13 @@ public final class DynamoDbEventBackfill implements EventBackfill {
      * A backfill that also seals personal values stored in clear, in the events and in the snapshots and rows of
      * their aggregates.
      *
-     * @param aggregateTypeOfModel per read model whose rows show an aggregate's state, that aggregate type
+     * @param stateRowsOfModel per read model whose rows show an aggregate's state, that aggregate and its personal state fields
      */
     public DynamoDbEventBackfill(DynamoDbClient dynamo, StoreSettings tables, String readModelsTable,
-                                 PersonalData personal, Map<String, String> aggregateTypeOfModel) {
+                                 PersonalData personal, Map<String, StateRows> stateRowsOfModel) {
         this(dynamo, tables.eventsTable(), tables.eventIdsTable(), Optional.of(new ClearDataSealing(dynamo,
                 tables.eventsTable(), tables.eventIdsTable(), tables.snapshotsTable(), readModelsTable, personal,
-                aggregateTypeOfModel)));
+                stateRowsOfModel)));
     }
 
     private DynamoDbEventBackfill(DynamoDbClient dynamo, String eventsTable, String eventIdsTable,
