@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LegacyRevertIdsTest extends StreamTest {
 
     private Reverts reverts() {
-        return new Reverts(types, store, aggregates, codec, events);
+        return new Reverts(types, store, codec, events);
     }
 
     private void appendAs(String eventId, String eventType, Map<String, Object> data, String userId,
