@@ -52,8 +52,7 @@ public final class DynamoDbEventBackfill implements EventBackfill {
                 timeKeysAdded++;
             }
         }
-        Optional<String> next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-                ? Optional.of(EventTableScan.position(page.lastEvaluatedKey())) : Optional.empty();
+        Optional<String> next = LastKeys.of(page).map(EventTableScan::position);
         return new BackfillPage(page.items().size(), idsAdded, timeKeysAdded, duplicates, next);
     }
 
