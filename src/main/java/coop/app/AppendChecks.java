@@ -39,6 +39,18 @@ final class AppendChecks {
      * @throws RuleViolation naming the first event that does not fit, by its position in the batch
      */
     static <S, E> S rules(EventCodec codec, AggregateType<S, E> type, S state, List<EventCodec.Checked<E>> events) {
+        return states(codec, type, state, events).getLast();
+    }
+
+    /**
+     * The checks of {@link #rules}, keeping every state on the way: what a what-if or a dry run reports.
+     *
+     * @return {@code state} followed by the state each event leaves, in order
+     * @throws RuleViolation naming the first event that does not fit, by its position in the batch
+     */
+    static <S, E> List<S> states(EventCodec codec, AggregateType<S, E> type, S state,
+                                 List<EventCodec.Checked<E>> events) {
+        List<S> states = new ArrayList<>(List.of(state));
         S current = state;
         for (int i = 0; i < events.size(); i++) {
             E event = events.get(i).event();
@@ -54,7 +66,8 @@ final class AppendChecks {
                         + violation.getMessage());
             }
             current = type.evolve(current, event);
+            states.add(current);
         }
-        return current;
+        return states;
     }
 }

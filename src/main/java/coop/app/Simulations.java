@@ -58,7 +58,7 @@ public final class Simulations {
             throw new InvalidEvents(List.of(new InvalidEvents.Problem("events",
                     "must hold 1 to " + EventStore.MAX_EVENTS_PER_APPEND + " events")));
         }
-        List<E> checked = validate(type, proposed);
+        List<EventCodec.Checked<E>> checked = AppendChecks.schemas(codec, type, proposed);
         StreamId stream = new StreamId(tenantId, type.name(), aggregateId);
         Optional<Loaded<S>> start = atVersion.filter(v -> v == 0).isPresent() ? Optional.empty()
                 : repository.load(type, stream, atVersion.<LoadTarget>map(LoadTarget.AtVersion::new)
@@ -68,34 +68,16 @@ public final class Simulations {
             throw new BeyondLastVersion(atVersion.get(), version);
         }
         S state = start.map(Loaded::state).orElseGet(() -> type.initialState(aggregateId));
-        Map<String, Object> before = aggregates.stateAsJson(state);
-        Map<String, Object> previous = before;
+        // The very checks an append makes, keeping the state after each event for the steps.
+        List<Map<String, Object>> states = AppendChecks.states(codec, type, state, checked).stream()
+                .map(aggregates::stateAsJson).toList();
         List<Simulation.Step> steps = new ArrayList<>();
         for (int i = 0; i < checked.size(); i++) {
-            E event = checked.get(i);
-            try {
-                type.check(state, event);
-            } catch (RuleViolation violation) {
-                throw new RuleViolation("events[" + i + "] (" + proposed.get(i).eventType() + "): "
-                        + violation.getMessage());
-            }
-            state = type.evolve(state, event);
-            Map<String, Object> next = aggregates.stateAsJson(state);
-            steps.add(new Simulation.Step(proposed.get(i).eventType(), version + i + 1, StateDiff.between(previous, next)));
-            previous = next;
+            steps.add(new Simulation.Step(proposed.get(i).eventType(), version + i + 1,
+                    StateDiff.between(states.get(i), states.get(i + 1))));
         }
-        return new Simulation(aggregateId, type.name(), version, before, previous, steps);
-    }
-
-    private <E> List<E> validate(AggregateType<?, E> type, List<ProposedEvent> events) {
-        List<InvalidEvents.Problem> problems = new ArrayList<>();
-        List<E> checked = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            codec.check(type, events.get(i), "events[" + i + "]", problems).ifPresent(c -> checked.add(c.event()));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidEvents(problems);
-        }
-        return checked;
+        Map<String, Object> before = states.getFirst();
+        Map<String, Object> after = states.getLast();
+        return new Simulation(aggregateId, type.name(), version, before, after, steps);
     }
 }

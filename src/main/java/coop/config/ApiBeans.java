@@ -46,9 +46,8 @@ public class ApiBeans {
 
     @Produces
     @Singleton
-    Reverts reverts(AggregateTypes types, EventStore store, AggregateRepository repository, EventCodec codec,
-                    EventService events) {
-        return new Reverts(types, store, repository, codec, events);
+    Reverts reverts(AggregateTypes types, EventStore store, EventCodec codec, EventService events) {
+        return new Reverts(types, store, codec, events);
     }
 
     @Produces

@@ -9,6 +9,7 @@ import coop.app.EventService;
 import coop.app.Json;
 import coop.domain.family.Family;
 import coop.feed.EventBridgeFeedPublisher;
+import coop.functions.StreamImages;
 import coop.store.CheckpointStore;
 import coop.store.EventStore;
 import coop.store.ParkingStore;
@@ -60,6 +61,12 @@ public class StreamBeans {
     @Singleton
     ParkingStore parking(DynamoDbClient dynamo, TableNames tables) {
         return new DynamoDbParking(dynamo, tables.checkpoints());
+    }
+
+    @Produces
+    @Singleton
+    StreamImages streamImages(PersonalData personal) {
+        return new StoredStreamImages(personal);
     }
 
     @Produces

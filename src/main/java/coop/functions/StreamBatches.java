@@ -25,15 +25,18 @@ public final class StreamBatches {
     }
 
     /**
+     * @param read     the event a record carries, empty for records that carry none (the store's
+     *                 {@link StreamImages#event})
      * @param dispatch handles events and returns those that failed
      */
     public static StreamsEventResponse handle(List<DynamodbEvent.DynamodbStreamRecord> records,
+                                              Function<DynamodbEvent.DynamodbStreamRecord, Optional<RecordedEvent>> read,
                                               Function<List<RecordedEvent>, List<RecordedEvent>> dispatch) {
         List<DynamodbEvent.DynamodbStreamRecord> batch = records == null ? List.of() : records;
         List<Optional<RecordedEvent>> events = new ArrayList<>();
         for (DynamodbEvent.DynamodbStreamRecord record : batch) {
             try {
-                events.add(StreamRecords.event(record));
+                events.add(read.apply(record));
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Stream record %s does not read as an event", sequenceOf(record));
                 events.add(null); // fails as a record: Lambda delivers it again, then to the DLQ

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import coop.observability.StreamBatch;
 import coop.observability.StreamBatchLog;
 import coop.store.RecordedEvent;
-import coop.store.dynamodb.PersonalData;
 import coop.stream.FamilyParking;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
@@ -30,7 +29,7 @@ public class StreamFunction {
     StreamBatchLog batchLog;
 
     @Inject
-    PersonalData personal;
+    StreamImages images;
 
     @Funq
     public StreamsEventResponse processStreamRecord(DynamodbEvent event) {
@@ -39,8 +38,8 @@ public class StreamFunction {
         records.forEach(record -> batch.received(writtenAt(record)));
         try {
             // Stream images carry personal values sealed, as stored: subscribers see them opened, in memory only.
-            return StreamBatches.handle(records, images -> {
-                List<RecordedEvent> events = personal.open(images);
+            return StreamBatches.handle(records, images::event, sealed -> {
+                List<RecordedEvent> events = images.open(sealed);
                 return batch.dispatched(events, parking.dispatch(events));
             });
         } finally {

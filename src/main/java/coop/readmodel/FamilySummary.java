@@ -1,41 +1,27 @@
 package coop.readmodel;
 
-import coop.domain.family.Child;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import coop.domain.family.FamilyState;
-import coop.domain.family.FamilyStatus;
-import coop.domain.family.Payment;
 import coop.domain.family.PaymentStatus;
-import coop.domain.family.PortalAccess;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 
 /**
  * The family summary read model, as {@code GET /families/{family_id}/summary} serves it (snake_case through
- * {@code Json.mapper()}): the Family state fields of the API plus the last event applied. Like the state, it lists
- * only the recent payments (see {@link FamilyState#RECENT_PAYMENTS}), so a row never outgrows an item.
+ * {@code Json.mapper()}): the Family state fields of the API, flat, plus the last event applied. A view of the
+ * state rather than a copy of its fields: the components that rules, triggers and the scheduler keep for
+ * themselves are left out of the answer. Like the state, it lists only the recent payments (see
+ * {@link FamilyState#RECENT_PAYMENTS}), so a row never outgrows an item.
  *
  * @param aggregateVersion the version of the last event applied
  * @param updatedAt        when that event was recorded, so that a rebuild yields the very same row
  */
 public record FamilySummary(
-        String familyId,
-        String familyName,
-        FamilyStatus status,
-        LocalDate enrollmentDate,
-        List<Child> children,
-        List<Payment> payments,
-        long paymentCount,
-        BigDecimal totalDue,
-        BigDecimal totalReceived,
-        PaymentStatus paymentStatus,
-        BigDecimal balanceDue,
-        PortalAccess portalAccess,
-        int engagementScore,
-        LocalDate withdrawalDate,
+        @JsonUnwrapped
+        @JsonIgnoreProperties({"dues", "status_before_withdrawal", "vacation_start_date", "personal_data_erased"})
+        FamilyState state,
         long aggregateVersion,
         Instant updatedAt) {
 
@@ -48,9 +34,6 @@ public record FamilySummary(
     }
 
     public static FamilySummary of(FamilyState state, long version, Instant updatedAt) {
-        return new FamilySummary(state.familyId(), state.familyName(), state.status(), state.enrollmentDate(),
-                state.children(), state.payments(), state.paymentCount(), state.totalDue(), state.totalReceived(),
-                state.paymentStatus(), state.balanceDue(), state.portalAccess(),
-                state.engagementScore(), state.withdrawalDate(), version, updatedAt);
+        return new FamilySummary(state, version, updatedAt);
     }
 }

@@ -63,7 +63,8 @@ public final class FamilySummaryRows {
                 + row.tenantId() + "/" + row.rowId() + " has no state this release reads; rebuild "
                 + "the family-summary projection"));
         try {
-            return json.readValue(view, FamilySummary.class);
+            // The view's fields are the state's: the state reads from it, the rest comes from the row.
+            return FamilySummary.of(json.readValue(view, FamilyState.class), row.version(), row.updatedAt());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored family summary no longer reads", e);
         }

@@ -1,7 +1,6 @@
 package coop.readmodel;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import coop.stream.HandlerType;
 import coop.store.Checkpoint;
 import coop.store.RebuildProgress;
 

@@ -1,7 +1,5 @@
 package coop.readmodel;
 
-import coop.stream.HandlerType;
-import coop.stream.StreamDispatcher;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import coop.app.EventCodec;
 import coop.domain.family.PaymentStatus;
@@ -29,30 +27,30 @@ public final class ReadModelQueries {
 
     private final ReadModelStore rows;
     private final CheckpointStore checkpoints;
-    private final StreamDispatcher dispatcher;
+    private final SubscriberRegistry subscribers;
     private final FamilySummaryRows summaryRows;
     private final Function<String, Optional<RebuildProgress>> rebuildProgress;
     private final ParkedFamilies parked;
 
-    public ReadModelQueries(ReadModelStore rows, CheckpointStore checkpoints, StreamDispatcher dispatcher,
+    public ReadModelQueries(ReadModelStore rows, CheckpointStore checkpoints, SubscriberRegistry subscribers,
                             ObjectMapper json) {
-        this(rows, checkpoints, dispatcher, json, name -> Optional.empty());
+        this(rows, checkpoints, subscribers, json, name -> Optional.empty());
     }
 
     /** @param rebuildProgress a projection's latest rebuild, if it was ever rebuilt ({@code RebuildStore::progress}) */
-    public ReadModelQueries(ReadModelStore rows, CheckpointStore checkpoints, StreamDispatcher dispatcher,
+    public ReadModelQueries(ReadModelStore rows, CheckpointStore checkpoints, SubscriberRegistry subscribers,
                             ObjectMapper json, Function<String, Optional<RebuildProgress>> rebuildProgress) {
-        this(rows, checkpoints, dispatcher, json, rebuildProgress, ParkedFamilies.NONE);
+        this(rows, checkpoints, subscribers, json, rebuildProgress, ParkedFamilies.NONE);
     }
 
     /** @param parked the aggregates the stream has parked ({@code ParkingStore}) */
-    public ReadModelQueries(ReadModelStore rows, CheckpointStore checkpoints, StreamDispatcher dispatcher,
+    public ReadModelQueries(ReadModelStore rows, CheckpointStore checkpoints, SubscriberRegistry subscribers,
                             ObjectMapper json, Function<String, Optional<RebuildProgress>> rebuildProgress,
                             ParkedFamilies parked) {
         this.parked = parked;
         this.rows = rows;
         this.checkpoints = checkpoints;
-        this.dispatcher = dispatcher;
+        this.subscribers = subscribers;
         this.summaryRows = new FamilySummaryRows(new EventCodec(json), json);
         this.rebuildProgress = rebuildProgress;
     }
@@ -97,7 +95,7 @@ public final class ReadModelQueries {
     private ProjectionList list(Function<String, Optional<Checkpoint>> find,
                                 Function<String, Optional<RebuildProgress>> rebuildOf,
                                 List<ParkedFamily> parkedFamilies) {
-        List<ProjectionInfo> infos = dispatcher.subscriptions().stream().map(subscription -> {
+        List<ProjectionInfo> infos = subscribers.subscriptions().stream().map(subscription -> {
             Checkpoint checkpoint = find.apply(subscription.name()).orElse(Checkpoint.fresh(subscription.name()));
             Checkpoint.Status status = subscription.active() ? checkpoint.status() : Checkpoint.Status.STOPPED;
             return new ProjectionInfo(subscription.name(), subscription.handlerType(), status,

@@ -1,6 +1,7 @@
 package coop.stream;
 
 import coop.app.Envelopes;
+import coop.readmodel.HandlerType;
 import coop.store.RecordedEvent;
 
 import java.util.ArrayList;

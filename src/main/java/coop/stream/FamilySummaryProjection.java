@@ -10,6 +10,7 @@ import coop.domain.family.Family;
 import coop.domain.family.FamilyState;
 import coop.readmodel.FamilySummary;
 import coop.readmodel.FamilySummaryRows;
+import coop.readmodel.HandlerType;
 import coop.store.ReadModelRow;
 import coop.store.ReadModelStore;
 import coop.store.RecordedEvent;

@@ -7,6 +7,7 @@ import coop.domain.family.Family;
 import coop.domain.family.FamilyEvent;
 import coop.domain.family.FamilyState;
 import coop.domain.family.PortalPolicy;
+import coop.readmodel.HandlerType;
 import coop.store.CheckpointStore;
 import coop.store.EventStore;
 import coop.store.RecordedEvent;

@@ -3,6 +3,7 @@ package coop.stream;
 import coop.app.AggregateRepository;
 import coop.app.AggregateTypes;
 import coop.domain.AggregateType;
+import coop.readmodel.HandlerType;
 import coop.store.RecordedEvent;
 import coop.store.StreamId;
 

@@ -1,6 +1,7 @@
 package coop.stream;
 
 import coop.app.AggregateRepository;
+import coop.readmodel.SubscriberRegistry;
 import coop.store.BatchProgress;
 import coop.store.CheckpointStore;
 import coop.store.EventStore;
@@ -25,7 +26,7 @@ import java.util.stream.Collectors;
  * subscriber: the failed events are counted in the subscriber's checkpoint and returned, so they are delivered again.
  * Subscribers are idempotent, so what succeeded the first time changes nothing on redelivery.
  */
-public final class StreamDispatcher {
+public final class StreamDispatcher implements SubscriberRegistry {
 
     private static final Logger LOG = Logger.getLogger(StreamDispatcher.class);
 
@@ -47,6 +48,7 @@ public final class StreamDispatcher {
     }
 
     /** The registered subscribers, active or not. */
+    @Override
     public List<Subscription> subscriptions() {
         return subscribers.stream().map(Subscriber::subscription).toList();
     }

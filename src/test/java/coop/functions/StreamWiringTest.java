@@ -92,8 +92,8 @@ class StreamWiringTest {
 
         FamilySummary lee = queries.familySummary(tenant, "lee").orElseThrow();
         assertThat(lee.aggregateVersion()).isEqualTo(3);
-        assertThat(lee.children()).hasSize(1);
-        assertThat(lee.balanceDue()).isEqualByComparingTo("450");
+        assertThat(lee.state().children()).hasSize(1);
+        assertThat(lee.state().balanceDue()).isEqualByComparingTo("450");
         assertThat(queries.projections(tenant).projections())
                 .filteredOn(p -> p.projectionName().equals(FamilySummaryProjection.NAME)).singleElement()
                 .satisfies(p -> assertThat(p.lastEventId()).contains("lee-3"));
@@ -153,7 +153,7 @@ class StreamWiringTest {
             Thread.sleep(50);
         }
 
-        assertThat(summary).hasValueSatisfying(s -> assertThat(s.familyName()).isEqualTo("Chen Family"));
+        assertThat(summary).hasValueSatisfying(s -> assertThat(s.state().familyName()).isEqualTo("Chen Family"));
         assertThat(readiness.stream().filter(r -> r.name().equals("stream-poller")))
                 .singleElement().satisfies(r -> assertThat(r.ready()).isTrue());
         assertThat(queries.projectionsOfAllTenants().projections()).extracting(ProjectionInfo::projectionName)

@@ -1,6 +1,7 @@
 package coop.stream;
 
 import coop.admin.Replay;
+import coop.readmodel.HandlerType;
 import coop.store.Checkpoint;
 import coop.store.RecordedEvent;
 import coop.store.dynamodb.EventTableScan;

@@ -110,13 +110,13 @@ class FamilyParkingTest extends ParkingTest {
         assertThat(parking.parkedIn(TENANT)).isEmpty();
         assertThat(ofType("martinez", "PortalAccessLocked")).hasSize(1);
         assertThat(summary("martinez")).isEqualTo(expectedSummary("martinez"));
-        assertThat(summary("martinez").portalAccess()).isEqualTo(PortalAccess.LOCKED);
+        assertThat(summary("martinez").state().portalAccess()).isEqualTo(PortalAccess.LOCKED);
         assertThat(unpark.unpark(family("martinez")).replayed()).as("nothing parked any more").isZero();
         received("martinez", 570, "2024-11-02");
         assertThat(deliverAsLambda(newRecords())).as("the live stream flows again").containsExactly(List.of());
         deliverAllThroughParking();
         assertThat(summary("martinez")).isEqualTo(expectedSummary("martinez"));
-        assertThat(summary("martinez").portalAccess()).isEqualTo(PortalAccess.ACTIVE);
+        assertThat(summary("martinez").state().portalAccess()).isEqualTo(PortalAccess.ACTIVE);
     }
 
     @Test

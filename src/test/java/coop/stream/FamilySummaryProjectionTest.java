@@ -46,10 +46,10 @@ class FamilySummaryProjectionTest extends StreamTest {
         FamilySummary chen = summary("chen");
         assertThat(chen).isEqualTo(expectedSummary("chen"));
         assertThat(chen.aggregateVersion()).isEqualTo(3);
-        assertThat(chen.paymentStatus()).isEqualTo(PaymentStatus.DUE);
-        assertThat(chen.balanceDue()).isEqualByComparingTo("250");
+        assertThat(chen.state().paymentStatus()).isEqualTo(PaymentStatus.DUE);
+        assertThat(chen.state().balanceDue()).isEqualByComparingTo("250");
         assertThat(chen.updatedAt()).isEqualTo(history("chen").getLast().timestamp());
-        assertThat(summary("patel").children()).hasSize(1);
+        assertThat(summary("patel").state().children()).hasSize(1);
     }
 
     @Test
@@ -91,7 +91,7 @@ class FamilySummaryProjectionTest extends StreamTest {
         assertThat(deliver(rest)).isEmpty();
         // The PaymentReceived after it made the projection read the missing PaymentDue from the store.
         assertThat(summary("chen")).isEqualTo(expectedSummary("chen"));
-        assertThat(summary("chen").balanceDue()).isEqualByComparingTo("250");
+        assertThat(summary("chen").state().balanceDue()).isEqualByComparingTo("250");
 
         assertThat(deliver(List.of(withheld))).isEmpty();
         assertThat(summary("chen")).isEqualTo(expectedSummary("chen"));
@@ -119,7 +119,7 @@ class FamilySummaryProjectionTest extends StreamTest {
         assertThat(failed).containsExactly(sequenceOf(batch, 2));
         assertThat(summary("patel")).isEqualTo(expectedSummaryUpTo("patel", 2));
         assertThat(summary("chen").aggregateVersion()).isEqualTo(2);
-        assertThat(summary("chen").paymentStatus()).isEqualTo(PaymentStatus.DUE);
+        assertThat(summary("chen").state().paymentStatus()).isEqualTo(PaymentStatus.DUE);
         Checkpoint checkpoint = checkpoints.find(FamilySummaryProjection.NAME).orElseThrow();
         assertThat(checkpoint.errorCount()).as("one family failed in one batch").isEqualTo(1);
         assertThat(checkpoint.lastError()).hasValueSatisfying(error -> assertThat(error).contains("NoSuchFamilyEvent"));
@@ -148,17 +148,17 @@ class FamilySummaryProjectionTest extends StreamTest {
         FamilyPage first = queries.familiesByPaymentStatus(TENANT, PaymentStatus.DUE, 1, Optional.empty());
         FamilyPage second = queries.familiesByPaymentStatus(TENANT, PaymentStatus.DUE, 1, first.nextPageToken());
 
-        assertThat(first.families()).extracting(FamilySummary::familyId).containsExactly("chen");
-        assertThat(second.families()).extracting(FamilySummary::familyId).containsExactly("lee");
+        assertThat(first.families()).extracting(summary -> summary.state().familyId()).containsExactly("chen");
+        assertThat(second.families()).extracting(summary -> summary.state().familyId()).containsExactly("lee");
         // DynamoDB may or may not hand out a token after an exactly full last page; if it does, it leads nowhere.
         assertThat(second.nextPageToken().map(token -> queries.familiesByPaymentStatus(TENANT, PaymentStatus.DUE, 10,
                 Optional.of(token)).families()).orElse(List.of())).isEmpty();
         assertThat(queries.familiesByPaymentStatus(TENANT, PaymentStatus.PAID, 10, Optional.empty()).families())
-                .extracting(FamilySummary::familyId).containsExactly("patel");
+                .extracting(summary -> summary.state().familyId()).containsExactly("patel");
         assertThat(queries.familiesByPaymentStatus("coop-south", PaymentStatus.DUE, 10, Optional.empty()).families())
                 .isEmpty();
         assertThat(queries.familySummary("coop-south", "chen")).isEmpty();
-        assertThat(summary("chen").portalAccess()).isEqualTo(PortalAccess.ACTIVE);
+        assertThat(summary("chen").state().portalAccess()).isEqualTo(PortalAccess.ACTIVE);
     }
 
     @Test
@@ -194,7 +194,7 @@ class FamilySummaryProjectionTest extends StreamTest {
         assertThat(deliver(newRecords())).isEmpty();
 
         assertThat(summary("chen")).isEqualTo(expectedSummary("chen"));
-        assertThat(summary("chen").balanceDue()).isEqualByComparingTo("250");
+        assertThat(summary("chen").state().balanceDue()).isEqualByComparingTo("250");
         assertThat(readModels.find(TENANT, FamilySummary.MODEL, "chen").orElseThrow().view()).isEmpty();
     }
 
@@ -206,13 +206,15 @@ class FamilySummaryProjectionTest extends StreamTest {
         Loaded<FamilyState> atTwo = aggregates.load(Family.INSTANCE, family("lee"), LoadTarget.latest()).orElseThrow();
         assertThat(readModels.putIfNotOlder(previousReleaseRow("lee", atTwo, false))).isTrue();
 
-        assertThat(summary("lee")).isEqualTo(expectedSummary("lee"));
+        // Served the same: the old view never held the state's own bookkeeping (its dues), and the API never shows it.
+        assertThat(Json.mapper().writeValueAsString(summary("lee")))
+                .isEqualTo(Json.mapper().writeValueAsString(expectedSummary("lee")));
 
         received("lee", 100, "2024-09-25");
         assertThat(deliver(newRecords())).isEmpty();
 
         assertThat(summary("lee")).isEqualTo(expectedSummary("lee"));
-        assertThat(summary("lee").paymentStatus()).isEqualTo(PaymentStatus.PAID);
+        assertThat(summary("lee").state().paymentStatus()).isEqualTo(PaymentStatus.PAID);
         assertThat(readModels.find(TENANT, FamilySummary.MODEL, "lee").orElseThrow().source()).isPresent();
     }
 
@@ -222,7 +224,7 @@ class FamilySummaryProjectionTest extends StreamTest {
         FamilySummary view = FamilySummary.of(loaded.state(), loaded.version(), loaded.lastEventAt());
         return new ReadModelRow(TENANT, FamilySummary.MODEL, familyId, loaded.version(),
                 Optional.of(Json.mapper().writeValueAsString(view)),
-                Optional.of(FamilySummary.listing(view.paymentStatus())), loaded.lastEventAt(),
+                Optional.of(FamilySummary.listing(view.state().paymentStatus())), loaded.lastEventAt(),
                 withState ? Optional.of(new ReadModelRow.RowSource(codec.write(loaded.state()),
                         Family.INSTANCE.stateSchemaVersion())) : Optional.empty());
     }

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LegacyRevertIdsTest extends StreamTest {
 
     private Reverts reverts() {
-        return new Reverts(types, store, aggregates, codec, events);
+        return new Reverts(types, store, codec, events);
     }
 
     private void appendAs(String eventId, String eventType, Map<String, Object> data, String userId,
@@ -61,7 +61,7 @@ class LegacyRevertIdsTest extends StreamTest {
                 .satisfies(reverted -> assertThat(reverted.compensatingEventId()).isEqualTo(legacyId));
         assertThat(history("okafor")).hasSize(4);
         deliverAll();
-        assertThat(summary("okafor").portalAccess()).isEqualTo(PortalAccess.LOCKED);
+        assertThat(summary("okafor").state().portalAccess()).isEqualTo(PortalAccess.LOCKED);
     }
 
     @Test
@@ -78,6 +78,6 @@ class LegacyRevertIdsTest extends StreamTest {
         assertThat(result.reverted()).singleElement().satisfies(reverted -> assertThat(
                 reverted.compensatingEventId()).startsWith(DerivedIds.NAMESPACE));
         deliverAll();
-        assertThat(summary("okafor").portalAccess()).isEqualTo(PortalAccess.ACTIVE);
+        assertThat(summary("okafor").state().portalAccess()).isEqualTo(PortalAccess.ACTIVE);
     }
 }

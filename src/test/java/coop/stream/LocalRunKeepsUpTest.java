@@ -7,6 +7,7 @@ import coop.readmodel.FamilySummary;
 import coop.store.ReadModelRow;
 import coop.store.ReadModelStore;
 import coop.store.StreamId;
+import coop.store.dynamodb.StreamRecords;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -38,7 +39,7 @@ class LocalRunKeepsUpTest extends StreamTest {
     @Test
     void after_a_burst_every_summary_lock_and_snapshot_is_there_within_the_bound() throws Exception {
         StreamPoller poller = new StreamPoller(streamsClient, dynamo, tables.name("EventsTable"), "us-east-1",
-                records -> StreamBatches.firstFailure(StreamBatches.handle(records, events -> dispatcher.dispatch(events).failed())));
+                records -> StreamBatches.firstFailure(StreamBatches.handle(records, StreamRecords::event, events -> dispatcher.dispatch(events).failed())));
         ScheduledExecutorService running = Executors.newSingleThreadScheduledExecutor();
         running.scheduleWithFixedDelay(poller::drain, 0, 100, TimeUnit.MILLISECONDS);
         try {

@@ -2,9 +2,9 @@ package coop.stream;
 
 import coop.readmodel.FamilySummary;
 import coop.functions.StreamBatches;
-import coop.functions.StreamRecords;
 import coop.local.StreamPoller;
 import coop.store.RecordedEvent;
+import coop.store.dynamodb.StreamRecords;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -20,7 +20,7 @@ class LocalStreamPollingTest extends StreamTest {
     @Test
     void the_poller_picks_up_a_fresh_append_and_the_summary_appears() {
         StreamPoller poller = new StreamPoller(streamsClient, dynamo, tables.name("EventsTable"), "us-east-1",
-                records -> StreamBatches.firstFailure(StreamBatches.handle(records, events -> dispatcher.dispatch(events).failed())));
+                records -> StreamBatches.firstFailure(StreamBatches.handle(records, StreamRecords::event, events -> dispatcher.dispatch(events).failed())));
         poller.pollOnce();
         enroll("chen", "Chen Family");
 

@@ -72,7 +72,7 @@ class ManualRestoreTest extends StreamTest {
 
         assertThat(families).allSatisfy(family -> {
             assertThat(locks(family)).as(family).hasSize(1);
-            assertThat(summary(family).portalAccess()).as(family).isEqualTo(PortalAccess.ACTIVE);
+            assertThat(summary(family).state().portalAccess()).as(family).isEqualTo(PortalAccess.ACTIVE);
             assertThat(summary(family)).isEqualTo(expectedSummary(family));
         });
     }
@@ -94,7 +94,7 @@ class ManualRestoreTest extends StreamTest {
 
         assertThat(families).allSatisfy(family -> {
             assertThat(locks(family)).as(family).hasSize(1);
-            assertThat(summary(family).portalAccess()).as(family).isEqualTo(PortalAccess.ACTIVE);
+            assertThat(summary(family).state().portalAccess()).as(family).isEqualTo(PortalAccess.ACTIVE);
         });
     }
 
@@ -141,7 +141,7 @@ class ManualRestoreTest extends StreamTest {
                     assertThat(locks(family)).as("round %d, %s", round, family).hasSize(2)
                             .last().satisfies(lock -> assertThat(lock.causationId())
                                     .contains(event(family, 9).eventId()));
-                    assertThat(summary(family).portalAccess()).as("round %d, %s", round, family)
+                    assertThat(summary(family).state().portalAccess()).as("round %d, %s", round, family)
                             .isEqualTo(PortalAccess.ACTIVE);
                     assertThat(summary(family)).isEqualTo(expectedSummary(family));
                 }

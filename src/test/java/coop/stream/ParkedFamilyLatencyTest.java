@@ -8,6 +8,7 @@ import coop.store.NewEvent;
 import coop.store.RecordedEvent;
 import coop.store.StreamId;
 import coop.store.dynamodb.DynamoDbParking;
+import coop.store.dynamodb.StreamRecords;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -73,7 +74,7 @@ public class ParkedFamilyLatencyTest extends StreamTest {
         AtomicInteger failedDeliveries = new AtomicInteger();
         StreamPoller poller = new StreamPoller(streamsClient, dynamo, tables.name("EventsTable"), "us-east-1",
                 records -> {
-                    var answer = StreamBatches.firstFailure(StreamBatches.handle(records,
+                    var answer = StreamBatches.firstFailure(StreamBatches.handle(records, StreamRecords::event,
                             events -> parking.dispatch(events).failed()));
                     answer.ifPresent(failed -> failedDeliveries.incrementAndGet());
                     return answer;

@@ -6,6 +6,7 @@ import coop.functions.StreamBatches;
 import coop.store.ParkingStore;
 import coop.store.RecordedEvent;
 import coop.store.dynamodb.DynamoDbParking;
+import coop.store.dynamodb.StreamRecords;
 import org.junit.jupiter.api.BeforeEach;
 
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ abstract class ParkingTest extends StreamTest {
 
     /** One delivery through the stream function's body with parking; the answer's failed sequence numbers. */
     List<String> deliverThroughParking(List<DynamodbEvent.DynamodbStreamRecord> records) {
-        return StreamBatches.handle(records, events -> stream.dispatch(events).failed()).getBatchItemFailures()
+        return StreamBatches.handle(records, StreamRecords::event, events -> stream.dispatch(events).failed()).getBatchItemFailures()
                 .stream().map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).toList();
     }
 

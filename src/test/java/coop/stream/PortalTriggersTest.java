@@ -42,8 +42,8 @@ class PortalTriggersTest extends StreamTest {
         assertThat(locked.correlationId()).isEqualTo(overdue.correlationId());
         assertThat(locked.userId()).isEqualTo("trigger:lock-portal-on-overdue");
         assertThat(locked.eventId()).isEqualTo(FamilyTrigger.followUpId(PortalTriggers.LOCK_ON_OVERDUE, overdue.eventId()));
-        assertThat(summary("chen").portalAccess()).isEqualTo(PortalAccess.LOCKED);
-        assertThat(summary("chen").paymentStatus()).isEqualTo(PaymentStatus.OVERDUE);
+        assertThat(summary("chen").state().portalAccess()).isEqualTo(PortalAccess.LOCKED);
+        assertThat(summary("chen").state().paymentStatus()).isEqualTo(PaymentStatus.OVERDUE);
 
         RecordedEvent payment = store.findEvent(TENANT, received("chen", 450, "2024-10-20").positions().getFirst()
                 .eventId()).orElseThrow();
@@ -54,8 +54,8 @@ class PortalTriggersTest extends StreamTest {
         assertThat(restored.correlationId()).isEqualTo(payment.correlationId());
         assertThat(restored.userId()).isEqualTo("trigger:restore-portal-on-payment");
         assertThat(summary("chen")).isEqualTo(expectedSummary("chen"));
-        assertThat(summary("chen").portalAccess()).isEqualTo(PortalAccess.ACTIVE);
-        assertThat(summary("chen").paymentStatus()).isEqualTo(PaymentStatus.PAID);
+        assertThat(summary("chen").state().portalAccess()).isEqualTo(PortalAccess.ACTIVE);
+        assertThat(summary("chen").state().paymentStatus()).isEqualTo(PaymentStatus.PAID);
         assertThat(history("chen")).extracting(RecordedEvent::eventType).containsExactly("FamilyEnrolled",
                 "PaymentDue", "PaymentOverdue", "PortalAccessLocked", "PaymentReceived", "PortalAccessRestored");
     }
@@ -73,7 +73,7 @@ class PortalTriggersTest extends StreamTest {
         deliverAll();
 
         assertThat(ofType("chen", "PortalAccessRestored")).isEmpty();
-        assertThat(summary("chen").portalAccess()).isEqualTo(PortalAccess.LOCKED);
+        assertThat(summary("chen").state().portalAccess()).isEqualTo(PortalAccess.LOCKED);
     }
 
     @Test

@@ -71,7 +71,7 @@ class ReplayTest extends StreamTest {
         assertThat(first.replayed()).isGreaterThanOrEqualTo(2);
         FamilySummary current = summary("chen");
         assertThat(current).isEqualTo(expectedSummary("chen"));
-        assertThat(current.portalAccess()).isEqualTo(PortalAccess.LOCKED);
+        assertThat(current.state().portalAccess()).isEqualTo(PortalAccess.LOCKED);
         long version = store.currentVersion(family("chen"));
         int published = this.published.size();
 

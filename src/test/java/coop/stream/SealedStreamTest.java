@@ -18,6 +18,7 @@ import coop.store.dynamodb.DynamoDbEventStore;
 import coop.store.dynamodb.DynamoDbReadModels;
 import coop.store.dynamodb.PersonalData;
 import coop.store.dynamodb.StateRows;
+import coop.store.dynamodb.StreamRecords;
 import coop.testing.TestKms;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,8 +68,8 @@ abstract class SealedStreamTest extends StreamTest {
 
     /** As the stream function does: the images carry personal values sealed, subscribers get them opened. */
     @Override
-    List<String> deliver(List<DynamodbEvent.DynamodbStreamRecord> records) {
-        return StreamBatches.handle(records, images -> dispatcher.dispatch(personal.open(images)).failed())
+    protected List<String> deliver(List<DynamodbEvent.DynamodbStreamRecord> records) {
+        return StreamBatches.handle(records, StreamRecords::event, images -> dispatcher.dispatch(personal.open(images)).failed())
                 .getBatchItemFailures().stream().map(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
                 .toList();
     }

@@ -8,10 +8,12 @@ import coop.app.AppendRequest;
 import coop.app.ProposedEvent;
 import coop.domain.family.Family;
 import coop.functions.StreamBatches;
+import coop.readmodel.HandlerType;
 import coop.store.ExpectedVersion;
 import coop.store.RecordedEvent;
 import coop.store.StreamId;
 import coop.store.dynamodb.EventTableScan;
+import coop.store.dynamodb.StreamRecords;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -83,7 +85,7 @@ class SharedEventIdsTest extends StreamTest {
         StreamDispatcher failing = new StreamDispatcher(List.of(failsInOneTenant), checkpoints, clock, aggregates,
                 store, StartingPoints.NONE);
 
-        var answer = StreamBatches.handle(batch, events -> failing.dispatch(events).failed());
+        var answer = StreamBatches.handle(batch, StreamRecords::event, events -> failing.dispatch(events).failed());
 
         assertThat(StreamBatches.firstFailure(answer)).as("the failed record, not the other tenant's before it")
                 .contains(batch.get(1).getDynamodb().getSequenceNumber());

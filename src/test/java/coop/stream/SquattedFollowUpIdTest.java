@@ -112,7 +112,7 @@ class SquattedFollowUpIdTest extends StreamTest {
                             FamilyTrigger.followUpId(PortalTriggers.LOCK_ON_OVERDUE, noticeId, 1));
                     assertThat(lock.causationId()).contains(noticeId);
                 });
-                assertThat(summary(familyId).portalAccess()).as("round %d", round).isEqualTo(PortalAccess.LOCKED);
+                assertThat(summary(familyId).state().portalAccess()).as("round %d", round).isEqualTo(PortalAccess.LOCKED);
                 assertThat(summary(familyId)).isEqualTo(expectedSummary(familyId));
             }
         } finally {

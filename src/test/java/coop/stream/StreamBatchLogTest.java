@@ -1,12 +1,13 @@
 package coop.stream;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import coop.functions.StreamRecords;
+import coop.readmodel.HandlerType;
 import coop.store.RecordedEvent;
 import coop.observability.DynamoDbRequestMetrics;
 import coop.observability.Metrics;
 import coop.observability.StreamBatch;
 import coop.observability.StreamBatchLog;
+import coop.store.dynamodb.StreamRecords;
 import coop.testing.CapturedLogs;
 import coop.testing.Emf;
 import org.junit.jupiter.api.Test;

@@ -16,18 +16,18 @@ import java.util.function.IntFunction;
  * Writes families' histories straight into the store, up to a hundred events per append, so that tests and the
  * benchmark set up long histories fast (the stream then carries them like any other events).
  */
-final class StreamLoad {
+public final class StreamLoad {
 
     static final LocalDate FIRST_DUE = LocalDate.parse("2024-10-01");
 
     private final EventStore store;
 
-    StreamLoad(EventStore store) {
+    public StreamLoad(EventStore store) {
         this.store = store;
     }
 
     /** Appends {@code count} events made by {@code event} (given 0, 1, ...) after version {@code after}. */
-    long append(StreamId stream, long after, int count, IntFunction<NewEvent> event) {
+    public long append(StreamId stream, long after, int count, IntFunction<NewEvent> event) {
         long version = after;
         for (int from = 0; from < count; from += EventStore.MAX_EVENTS_PER_APPEND) {
             List<NewEvent> chunk = new ArrayList<>();
@@ -42,7 +42,7 @@ final class StreamLoad {
     }
 
     /** Enrols the family with {@code dues} payments due (one a day from {@link #FIRST_DUE}); returns its version. */
-    long enrol(StreamId stream, int dues) {
+    public long enrol(StreamId stream, int dues) {
         return append(stream, 0, 1 + dues, i -> i == 0 ? enrolled(stream.aggregateId()) : due(i - 1));
     }
 
@@ -59,11 +59,11 @@ final class StreamLoad {
         return NewEvent.of("PaymentDue", 1, "{\"amount\":100,\"due_date\":\"" + FIRST_DUE.plusDays(n) + "\"}");
     }
 
-    static NewEvent overdue(int n) {
+    public static NewEvent overdue(int n) {
         return NewEvent.of("PaymentOverdue", 1, "{\"amount\":100,\"due_date\":\"" + FIRST_DUE.plusDays(n) + "\"}");
     }
 
-    static NewEvent score(int n) {
+    public static NewEvent score(int n) {
         return NewEvent.of("EngagementScoreUpdated", 1, "{\"new_score\":" + (n % 101) + "}");
     }
 }

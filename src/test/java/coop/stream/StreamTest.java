@@ -31,6 +31,7 @@ import coop.store.StreamId;
 import coop.store.dynamodb.DynamoDbCheckpoints;
 import coop.store.dynamodb.DynamoDbEventStore;
 import coop.store.dynamodb.DynamoDbReadModels;
+import coop.store.dynamodb.StreamRecords;
 import coop.testing.MutableClock;
 import coop.testing.RequestCounter;
 import coop.testing.TestDynamo;
@@ -52,17 +53,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * with the records moto's stream of this test's events table really carries (read with the local poller's code and
  * converted to what Lambda delivers). {@link #deliver} hands a batch to the stream function's body, as Lambda does.
  */
-abstract class StreamTest {
+public abstract class StreamTest {
 
     static final String TENANT = "coop-north";
 
     final MutableClock clock = new MutableClock(Instant.parse("2024-09-01T09:00:00Z"));
     final List<FeedEvent> published = new CopyOnWriteArrayList<>();
-    final RequestCounter requests = new RequestCounter();
+    protected final RequestCounter requests = new RequestCounter();
     DynamoDbClient dynamo;
     DynamoDbStreamsClient streamsClient;
     TestTables tables;
-    EventStore store;
+    protected EventStore store;
     EventCodec codec;
     AggregateTypes types;
     AggregateRepository aggregates;
@@ -76,7 +77,7 @@ abstract class StreamTest {
     private final List<DynamodbEvent.DynamodbStreamRecord> polled = new ArrayList<>();
 
     @BeforeEach
-    void freshStreamSide() {
+    protected void freshStreamSide() {
         dynamo = TestDynamo.client(requests);
         streamsClient = TestDynamo.streamsClient();
         tables = TestTables.create(dynamo);
@@ -97,12 +98,17 @@ abstract class StreamTest {
     }
 
     @AfterEach
-    void dropTables() {
+    protected void dropTables() {
         TestTables.cleanUp(tables, dynamo, streamsClient);
     }
 
     List<Subscriber> subscribers() {
-        return portalAndFeed();
+        return everySubscriberDeployed() ? deployedSubscribers() : portalAndFeed();
+    }
+
+    /** Whether the dispatcher runs every deployed subscriber (the stream benchmark) unless a test names its own. */
+    protected boolean everySubscriberDeployed() {
+        return false;
     }
 
     /** What the one instance these tests run remembers for its appends; nothing unless a test says otherwise. */
@@ -128,7 +134,7 @@ abstract class StreamTest {
     }
 
     /** The records appended since the last call, as Lambda would deliver them. */
-    List<DynamodbEvent.DynamodbStreamRecord> newRecords() {
+    protected List<DynamodbEvent.DynamodbStreamRecord> newRecords() {
         polled.clear();
         poller.pollOnce();
         return List.copyOf(polled);
@@ -138,13 +144,13 @@ abstract class StreamTest {
      * Calls the stream function's body with the records as one batch; returns the answer's batch item failures (the
      * sequence number of the first record not handled, or nothing).
      */
-    List<String> deliver(List<DynamodbEvent.DynamodbStreamRecord> records) {
-        return StreamBatches.handle(records, events -> dispatcher.dispatch(events).failed()).getBatchItemFailures().stream()
+    protected List<String> deliver(List<DynamodbEvent.DynamodbStreamRecord> records) {
+        return StreamBatches.handle(records, StreamRecords::event, events -> dispatcher.dispatch(events).failed()).getBatchItemFailures().stream()
                 .map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).toList();
     }
 
     /** Polls and delivers until the stream is quiet (triggers append follow-ups that are records too). */
-    void deliverAll() {
+    protected void deliverAll() {
         for (int round = 0; round < 10; round++) {
             List<DynamodbEvent.DynamodbStreamRecord> records = newRecords();
             if (records.isEmpty()) {
@@ -159,7 +165,7 @@ abstract class StreamTest {
         new StreamDispatcher(List.of(projection), checkpoints, clock, aggregates, store, projection).dispatch(events);
     }
 
-    static StreamId family(String id) {
+    protected static StreamId family(String id) {
         return new StreamId(TENANT, Family.NAME, id);
     }
 

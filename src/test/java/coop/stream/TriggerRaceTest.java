@@ -51,7 +51,7 @@ class TriggerRaceTest extends StreamTest {
 
                 assertThat(history(familyId)).extracting(RecordedEvent::eventType).as("round %d", round)
                         .filteredOn("PortalAccessLocked"::equals).hasSize(1);
-                assertThat(summary(familyId).portalAccess()).isEqualTo(PortalAccess.LOCKED);
+                assertThat(summary(familyId).state().portalAccess()).isEqualTo(PortalAccess.LOCKED);
                 assertThat(summary(familyId)).isEqualTo(expectedSummary(familyId));
             }
         } finally {

@@ -76,8 +76,7 @@ public final class DynamoDbEventBackfill implements EventBackfill {
             }
         }
         int sealed = sealing.map(clear -> clear.seal(events)).orElse(0);
-        Optional<String> next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-                ? Optional.of(EventTableScan.position(page.lastEvaluatedKey())) : Optional.empty();
+        Optional<String> next = LastKeys.of(page).map(EventTableScan::position);
         return new BackfillPage(page.items().size(), idsAdded, timeKeysAdded, duplicates, sealed, next);
     }
 

@@ -99,7 +99,7 @@ public final class DynamoDbReadModels implements ReadModelStore {
         List<ReadModelRow> stored = response.items().stream().map(ReadModelItems::fromItem).toList();
         List<ReadModelRow> rows = stored.stream().map(sealing::open).flatMap(Optional::stream).toList();
         Optional<String> next = Optional.empty();
-        if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() && !stored.isEmpty()) {
+        if (LastKeys.of(response).isPresent() && !stored.isEmpty()) {
             // Built from the last row rather than copied from LastEvaluatedKey: same key, fewer assumptions.
             next = Optional.of(PageTokens.encode(Map.of("q", query, "ls", stored.getLast().rowId())));
         }
@@ -131,18 +131,10 @@ public final class DynamoDbReadModels implements ReadModelStore {
 
     @Override
     public List<String> tenants() {
-        List<String> tenants = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamo.query(request -> request.tableName(table)
-                    .keyConditionExpression("#pk = :pk")
-                    .expressionAttributeNames(Map.of("#pk", ReadModelItems.PK))
-                    .expressionAttributeValues(Map.of(":pk", EventItems.s(ReadModelItems.TENANTS_PK)))
-                    .exclusiveStartKey(from));
-            page.items().forEach(item -> tenants.add(item.get(ReadModelItems.SK).s()));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return tenants;
+        return dynamo.queryPaginator(request -> request.tableName(table)
+                        .keyConditionExpression("#pk = :pk")
+                        .expressionAttributeNames(Map.of("#pk", ReadModelItems.PK))
+                        .expressionAttributeValues(Map.of(":pk", EventItems.s(ReadModelItems.TENANTS_PK))))
+                .items().stream().map(item -> item.get(ReadModelItems.SK).s()).toList();
     }
 }

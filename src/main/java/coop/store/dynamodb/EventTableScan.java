@@ -51,8 +51,7 @@ public final class EventTableScan implements StreamCatalog {
                                         int pageSize) {
         ScanResponse page = dynamo.scan(firstEvents(aggregateType).segment(segment).totalSegments(totalSegments)
                 .limit(pageSize).exclusiveStartKey(after.map(EventTableScan::key).orElse(null)).build());
-        Optional<String> next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-                ? Optional.of(position(page.lastEvaluatedKey())) : Optional.empty();
+        Optional<String> next = LastKeys.of(page).map(EventTableScan::position);
         return new SegmentPage(page.items().stream().map(EventTableScan::stream).toList(), page.scannedCount(), next);
     }
 

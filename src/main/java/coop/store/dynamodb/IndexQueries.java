@@ -36,13 +36,13 @@ final class IndexQueries {
 
     List<RecordedEvent> findByCorrelation(String tenantId, String correlationId) {
         List<RecordedEvent> events = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse response = dynamo.query(keyEquals(EventItems.BY_CORRELATION, EventItems.CORRELATION_KEY,
-                    EventItems.correlationKey(tenantId, correlationId)).exclusiveStartKey(start).build());
-            response.items().stream().map(EventItems::fromItem).forEach(events::add);
-            start = nextStart(response);
-        } while (start != null && events.size() < MAX_CORRELATION_EVENTS);
+        for (QueryResponse page : dynamo.queryPaginator(keyEquals(EventItems.BY_CORRELATION,
+                EventItems.CORRELATION_KEY, EventItems.correlationKey(tenantId, correlationId)).build())) {
+            page.items().stream().map(EventItems::fromItem).forEach(events::add);
+            if (events.size() >= MAX_CORRELATION_EVENTS) {
+                break;
+            }
+        }
         return events.stream().sorted(Comparator.comparing(RecordedEvent::timestamp)
                 .thenComparing(event -> event.stream().toString())
                 .thenComparingLong(RecordedEvent::aggregateVersion)).toList();
@@ -76,7 +76,7 @@ final class IndexQueries {
                     .exclusiveStartKey(cursor == null ? null : startAfter(cursor, tenantId, eventType, shard))
                     .limit(limit).build());
             shards.add(response.items().stream().map(EventItems::fromItem).toList());
-            exhausted.add(nextStart(response) == null);
+            exhausted.add(LastKeys.of(response).isEmpty());
         }
         return merge(query, shards, exhausted, cursors, limit);
     }
@@ -162,10 +162,5 @@ final class IndexQueries {
                 .keyConditionExpression("#k = :k")
                 .expressionAttributeNames(Map.of("#k", attribute))
                 .expressionAttributeValues(Map.of(":k", EventItems.s(value)));
-    }
-
-    private static Map<String, AttributeValue> nextStart(QueryResponse response) {
-        return response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? response.lastEvaluatedKey() : null;
     }
 }

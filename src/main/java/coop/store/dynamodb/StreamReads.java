@@ -53,8 +53,7 @@ final class StreamReads {
         }
         QueryResponse response = dynamo.query(between(stream, after, upToVersion).limit(limit).build());
         List<RecordedEvent> events = response.items().stream().map(EventItems::fromItem).toList();
-        boolean more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                && !events.isEmpty() && events.getLast().aggregateVersion() < upToVersion;
+        boolean more = LastKeys.of(response).isPresent() && !events.isEmpty() && events.getLast().aggregateVersion() < upToVersion;
         Optional<String> next = more
                 ? Optional.of(PageTokens.encode(Map.of("q", query,
                         "after", Long.toString(events.getLast().aggregateVersion()))))
@@ -63,19 +62,11 @@ final class StreamReads {
     }
 
     List<RecordedEvent> readAll(StreamId stream, long afterVersion, long upToVersion) {
-        List<RecordedEvent> events = new ArrayList<>();
         if (afterVersion >= upToVersion) {
-            return events;
+            return List.of();
         }
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse response = dynamo.query(between(stream, afterVersion, upToVersion)
-                    .exclusiveStartKey(start).build());
-            response.items().stream().map(EventItems::fromItem).forEach(events::add);
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
-        } while (start != null);
-        return events;
+        return dynamo.queryPaginator(between(stream, afterVersion, upToVersion).build()).items().stream()
+                .map(EventItems::fromItem).toList();
     }
 
     /**
@@ -87,24 +78,34 @@ final class StreamReads {
     List<RecordedEvent> readAsOf(StreamId stream, long afterVersion, long likelyLast, Instant asOf) {
         List<RecordedEvent> events = new ArrayList<>();
         long firstPage = Math.max(1, likelyLast - afterVersion + 1);
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryRequest.Builder query = between(stream, afterVersion, Long.MAX_VALUE).exclusiveStartKey(start);
-            if (start == null && firstPage < Integer.MAX_VALUE) {
-                query.limit((int) firstPage);
+        QueryRequest.Builder guess = between(stream, afterVersion, Long.MAX_VALUE);
+        if (firstPage < Integer.MAX_VALUE) {
+            guess.limit((int) firstPage);
+        }
+        QueryResponse first = dynamo.query(guess.build());
+        if (takeUpTo(first.items(), asOf, events) || LastKeys.of(first).isEmpty()) {
+            return events;
+        }
+        // The guess was short: the rest, in full pages, read lazily so that the first event after asOf ends it.
+        for (QueryResponse page : dynamo.queryPaginator(between(stream, afterVersion, Long.MAX_VALUE)
+                .exclusiveStartKey(first.lastEvaluatedKey()).build())) {
+            if (takeUpTo(page.items(), asOf, events)) {
+                break;
             }
-            QueryResponse response = dynamo.query(query.build());
-            for (Map<String, AttributeValue> item : response.items()) {
-                RecordedEvent event = EventItems.fromItem(item);
-                if (event.timestamp().isAfter(asOf)) {
-                    return events;
-                }
-                events.add(event);
-            }
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
-        } while (start != null);
+        }
         return events;
+    }
+
+    /** Adds the items recorded at or before {@code asOf}; true when one after it was met, and the read is done. */
+    private static boolean takeUpTo(List<Map<String, AttributeValue>> items, Instant asOf, List<RecordedEvent> events) {
+        for (Map<String, AttributeValue> item : items) {
+            RecordedEvent event = EventItems.fromItem(item);
+            if (event.timestamp().isAfter(asOf)) {
+                return true;
+            }
+            events.add(event);
+        }
+        return false;
     }
 
     private QueryRequest.Builder between(StreamId stream, long afterVersion, long upToVersion) {

@@ -1,4 +1,4 @@
-package coop.stream;
+package coop.readmodel;
 
 /** What a subscriber does with events; served lower-case in {@code GET /projections}. */
 public enum HandlerType {

@@ -1,13 +1,12 @@
-package coop.functions;
+package coop.store.dynamodb;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.transformers.v2.dynamodb.DynamodbAttributeValueTransformer;
 import coop.store.RecordedEvent;
-import coop.store.dynamodb.EventItems;
 
 import java.util.Optional;
 
-/** Reads the stored event out of a DynamoDB stream record of the events table. */
+/** Reads the stored event out of a DynamoDB stream record of the events table: the table's item layout, so here. */
 public final class StreamRecords {
 
     private StreamRecords() {
