@@ -18,6 +18,8 @@ import java.util.Locale;
  * {@code Json.mapper()}): the Family state fields of the API plus the last event applied. Like the state, it lists
  * only the recent payments (see {@link FamilyState#RECENT_PAYMENTS}), so a row never outgrows an item.
  *
+ * @param email            the contact address (personal: the row is stored sealed, like the names)
+ * @param optedOutNotices  the notices the family chose not to receive
  * @param aggregateVersion the version of the last event applied
  * @param updatedAt        when that event was recorded, so that a rebuild yields the very same row
  */
@@ -36,6 +38,8 @@ public record FamilySummary(
         PortalAccess portalAccess,
         int engagementScore,
         LocalDate withdrawalDate,
+        String email,
+        List<String> optedOutNotices,
         long aggregateVersion,
         Instant updatedAt) {
 
@@ -51,6 +55,7 @@ public record FamilySummary(
         return new FamilySummary(state.familyId(), state.familyName(), state.status(), state.enrollmentDate(),
                 state.children(), state.payments(), state.paymentCount(), state.totalDue(), state.totalReceived(),
                 state.paymentStatus(), state.balanceDue(), state.portalAccess(),
-                state.engagementScore(), state.withdrawalDate(), version, updatedAt);
+                state.engagementScore(), state.withdrawalDate(), state.email(), state.optedOutNotices(), version,
+                updatedAt);
     }
 }

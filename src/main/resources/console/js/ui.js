@@ -62,6 +62,9 @@ export function summary(event) {
     case 'FamilyWithdrawalReversed': return `withdrawal reversed: ${d.reason}`;
     case 'VacationStarted': return `vacation from ${d.start_date}${d.expected_return ? `, back ${d.expected_return}` : ''}`;
     case 'VacationEnded': return `vacation ended on ${d.end_date}`;
+    case 'ContactChanged': return `contact changed to ${d.email}`;
+    case 'NotificationPreferencesChanged': return `${d.choice === 'opt_out' ? 'opted out of' : 'opted in to'} ${d.notice} notices`;
+    case 'NotificationSent': return `told the family by ${d.channel}: ${d.notice} (about event ${d.causing_event_id})`;
     default: return Object.entries(d).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ');
   }
 }
