@@ -8,9 +8,10 @@ import java.util.List;
  * A family as its events left it. Immutable: every list is an unmodifiable copy, and {@link FamilyEvolution}
  * returns a new state for each event.
  *
- * <p>The first fourteen components are the Family {@code state} of the HTTP API. The last three are kept for rules,
+ * <p>The first fourteen components are the Family {@code state} of the HTTP API. The next three are kept for rules,
  * triggers and the overdue scheduler: the dues not yet paid, the status to return to when a withdrawal is
- * reversed, and the start date of the current vacation.
+ * reversed, and the start date of the current vacation. The last three are for the notices: whether the family's
+ * personal data was erased, its contact address and the notices it opted out of.
  *
  * <p>The state stays the same size however long the history: it keeps payment totals and only the
  * {@value #RECENT_PAYMENTS} most recent payments, so a snapshot of a family with years of payments still fits one
