@@ -77,7 +77,7 @@ public final class NoticeSender {
                     metrics.noticesSkipped(notice.reason().orElseThrow(), 1);
             case NoticeClaim.Claimed(Notice notice) ->
                     send(causing, kind, notice, family.email(), NoticeTemplates.of(kind).render(values));
-            case NoticeClaim.Taken(Notice notice) -> finishOrLeave(causing, kind, notice, now);
+            case NoticeClaim.Taken(Notice notice) -> finishOrLeave(causing, kind, notice);
         }
     }
 
@@ -91,15 +91,12 @@ public final class NoticeSender {
         return family.optedOutOf(kind) ? Optional.of(OPTED_OUT) : Optional.empty();
     }
 
-    private void finishOrLeave(RecordedEvent causing, NoticeKind kind, Notice notice, Instant now) {
+    private void finishOrLeave(RecordedEvent causing, NoticeKind kind, Notice notice) {
         switch (notice.status()) {
             // sent by a delivery that died before the history had it
             case SENT -> record(causing, kind, notice.noticeId(), notice.providerMessageId().orElseThrow());
-            case SENDING -> {
-                if (notice.leaseUntil().isAfter(now)) {
-                    throw new NoticeHeldElsewhere(notice.noticeId());
-                }
-            }
+            // held under a live lease, or one that ended between this claim and the write that lost: come back
+            case SENDING -> throw new NoticeHeldElsewhere(notice.noticeId());
             case RECORDED, SKIPPED, FAILED -> {
                 // decided: a redelivery, a replay or a rebuild changes nothing
             }

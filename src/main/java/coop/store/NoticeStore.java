@@ -11,8 +11,8 @@ public interface NoticeStore {
 
     /**
      * Takes the notice to send it: creates it as {@code SENDING} with a lease ending at {@code leaseUntil}, or takes
-     * over one still {@code SENDING} whose lease ended before {@code now} (its holder died before sending). One
-     * conditional write.
+     * over one still {@code SENDING} whose lease ended by {@code now} (its holder died before sending, or released it
+     * after a refused send). One conditional write.
      */
     NoticeClaim claim(NoticeKey key, Instant now, Instant leaseUntil);
 

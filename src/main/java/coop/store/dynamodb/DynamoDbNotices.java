@@ -23,8 +23,11 @@ import static coop.store.dynamodb.NoticeItems.*;
  */
 public final class DynamoDbNotices implements NoticeStore {
 
-    /** Free, or claimed by a delivery whose lease ended before :now (fixed-width timestamps compare as instants). */
-    private static final String FREE = "attribute_not_exists(#id) OR (#st = :sending AND #lease < :now)";
+    /**
+     * Free, or claimed by a delivery whose lease has ended by :now (fixed-width timestamps compare as instants); a
+     * released claim's lease ends the moment it is released.
+     */
+    private static final String FREE = "attribute_not_exists(#id) OR (#st = :sending AND #lease <= :now)";
     private static final Map<String, String> NAMES = Map.of("#id", NOTICE_ID, "#st", STATUS, "#lease", LEASE_UNTIL,
             "#tenant", TENANT_ID, "#family", FAMILY_ID, "#kind", KIND, "#cause", CAUSING_EVENT_ID,
             "#upd", UPDATED_AT);
