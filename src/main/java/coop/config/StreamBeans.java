@@ -23,6 +23,7 @@ import coop.store.dynamodb.StateRows;
 import coop.store.dynamodb.EventTableScan;
 import coop.store.dynamodb.PersonalData;
 import coop.stream.EventFeed;
+import coop.stream.FamilyNotices;
 import coop.stream.FamilyParking;
 import coop.stream.FamilySummaryProjection;
 import coop.stream.FeedPublisher;
@@ -122,13 +123,15 @@ public class StreamBeans {
     StreamDispatcher dispatcher(FamilySummaryProjection familySummary, EventService events,
                                 AggregateRepository aggregates, EventCodec codec, AggregateTypes types,
                                 EventStore store, CheckpointStore checkpoints, FeedPublisher feed, Envelopes envelopes,
-                                SnapshotSettings snapshots, StreamSettings stream, Clock clock) {
+                                SnapshotSettings snapshots, StreamSettings stream, FamilyNotices notices,
+                                Clock clock) {
         return new StreamDispatcher(List.of(
                 familySummary,
                 PortalTriggers.lockOnOverdue(stream.active(PortalTriggers.LOCK_ON_OVERDUE), events, store, codec,
                         checkpoints),
                 PortalTriggers.restoreOnPayment(stream.active(PortalTriggers.RESTORE_ON_PAYMENT), events, store,
                         codec, checkpoints),
+                notices,
                 new Snapshotter(types, aggregates, new SnapshotPolicy(snapshots.every(), snapshots.defaultEvery()),
                         stream.active(Snapshotter.NAME)),
                 new EventFeed(feed, envelopes, stream.active(EventFeed.NAME))),

@@ -22,4 +22,7 @@ public interface TableNames {
 
     /** One item per aggregate with personal data: its data key, wrapped by the KMS key. */
     String keys();
+
+    /** One item per notice to a family: the claim that makes each notice go out once. */
+    String notices();
 }

@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One payload field and what its value must look like: for text, {@code min}/{@code max} bound its length; for
@@ -29,10 +30,15 @@ public record Field(String name, Kind kind, boolean required, long min, long max
     public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
     public static final LocalDate LATEST_DATE = LocalDate.of(2125, 12, 31);
 
+    /** Longest email address SMTP carries (RFC 5321: a 254-character forward path without its brackets). */
+    public static final int MAX_EMAIL_LENGTH = 254;
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+
     /** Largest amount accepted, far above any co-op fee, so a typo of a few digits is caught. */
     public static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000");
 
-    public enum Kind { TEXT, DATE, AMOUNT, INTEGER }
+    public enum Kind { TEXT, DATE, AMOUNT, INTEGER, EMAIL }
 
     /** Whether a value says something about a person (GDPR's personal data), or nobody has said yet. */
     public enum Privacy { UNCLASSIFIED, PERSONAL, NOT_PERSONAL }
@@ -43,6 +49,14 @@ public record Field(String name, Kind kind, boolean required, long min, long max
             throw new IllegalArgumentException(name + ": a text field takes 1 to " + MAX_TEXT_LENGTH + " characters");
         }
         return new Field(name, Kind.TEXT, true, 1, maxLength, Privacy.UNCLASSIFIED);
+    }
+
+    /**
+     * An email address: one {@code @} between a local part and a domain with a dot, no spaces, at most
+     * {@value #MAX_EMAIL_LENGTH} characters (RFC 5321's limit). Deliberately loose: only a delivery proves an address.
+     */
+    public static Field email(String name) {
+        return new Field(name, Kind.EMAIL, true, 3, MAX_EMAIL_LENGTH, Privacy.UNCLASSIFIED);
     }
 
     public static Field date(String name) {
@@ -83,6 +97,8 @@ public record Field(String name, Kind kind, boolean required, long min, long max
             case DATE -> dateProblem(value);
             case AMOUNT -> amountProblem(value);
             case INTEGER -> integerProblem(value);
+            case EMAIL -> textProblem(value, max).or(() -> EMAIL.matcher((String) value).matches()
+                    ? Optional.empty() : Optional.of("must be an email address (name@example.org)"));
         };
     }
 

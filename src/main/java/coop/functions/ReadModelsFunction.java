@@ -15,6 +15,7 @@ import coop.functions.http.Routes;
 import coop.admin.ProjectionAdmin;
 import coop.readmodel.ProjectionInfo;
 import coop.readmodel.ReadModelQueries;
+import coop.store.NoticeStore;
 import coop.store.Rebuild;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.funqy.Funq;
@@ -27,7 +28,8 @@ import java.util.Optional;
 
 /**
  * The read models kept up to date from the stream: {@code GET /families/{family_id}/summary},
- * {@code GET /families?payment_status=}, {@code GET /projections} and {@code POST /projections/{name}/rebuild}.
+ * {@code GET /families?payment_status=}, {@code GET /projections}, {@code POST /projections/{name}/rebuild}, and the
+ * notices to families, {@code GET /notifications}.
  */
 @Singleton
 @Unremovable
@@ -43,12 +45,16 @@ public class ReadModelsFunction implements HttpFunction {
             .on("GET /families/{family_id}/summary", this::summary)
             .on("GET /families", this::families)
             .on("GET /projections", this::projections)
-            .on("POST /projections/{projection_name}/rebuild", this::rebuild);
+            .on("POST /projections/{projection_name}/rebuild", this::rebuild)
+            .on("GET /notifications", this::notifications);
+    private final NoticeStore notices;
 
-    public ReadModelsFunction(HttpAdapter http, ReadModelQueries queries, ProjectionAdmin admin) {
+    public ReadModelsFunction(HttpAdapter http, ReadModelQueries queries, ProjectionAdmin admin,
+                              NoticeStore notices) {
         this.http = http;
         this.queries = queries;
         this.admin = admin;
+        this.notices = notices;
     }
 
     @Funq
@@ -102,6 +108,19 @@ public class ReadModelsFunction implements HttpFunction {
         Rebuild rebuild = admin.start(name);
         return Reply.accepted(Map.of("projection_name", name, "rebuild_id", rebuild.id(), "status", "rebuilding",
                 "total_segments", rebuild.totalSegments(), "events_total", rebuild.eventsTotal()));
+    }
+
+    /**
+     * The tenant's latest notices with their status (sending, sent, recorded, skipped with its reason, failed), so a
+     * coordinator sees what the families were told and what was not sent, and why. Nothing in them is personal.
+     */
+    private Reply notifications(ApiRequest request) {
+        QueryParameters query = request.queryParameters();
+        int limit = (int) query.integer("limit", 1, ReadModelQueries.MAX_LIMIT, ReadModelQueries.DEFAULT_LIMIT);
+        query.validate();
+        request.caller().requireReadAll();
+        return Reply.ok(Map.of("notifications", notices.recent(request.caller().tenantId(), limit).stream()
+                .map(NoticeView::of).toList()));
     }
 
     @Override

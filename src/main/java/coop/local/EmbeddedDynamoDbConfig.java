@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Points the DynamoDB client, the EventBridge client of the feed and the KMS client of the data keys at the
- * embedded moto server (which serves KMS on the same endpoint) when {@code coop.dynamodb.embedded} is true (the dev
+ * Points the DynamoDB client, the EventBridge client of the feed, the KMS client of the data keys and the SES client
+ * of the notices at the embedded moto server (which serves KMS and SES on the same endpoint) when {@code coop.dynamodb.embedded} is true (the dev
  * and test profiles) and no endpoint is configured. Any configured endpoint
  * ({@code quarkus.dynamodb.endpoint-override}, {@code coop.feed.endpoint-override},
  * {@code coop.keys.endpoint-override}), such as a LocalStack or real AWS one, wins: this source has the lowest
@@ -24,6 +24,7 @@ public final class EmbeddedDynamoDbConfig implements ConfigSourceFactory {
     static final String ENDPOINT = "quarkus.dynamodb.endpoint-override";
     static final String FEED_ENDPOINT = "coop.feed.endpoint-override";
     static final String KEYS_ENDPOINT = "coop.keys.endpoint-override";
+    static final String SES_ENDPOINT = "coop.notifications.endpoint-override";
     static final String EMBEDDED = "coop.dynamodb.embedded";
 
     @Override
@@ -33,7 +34,7 @@ public final class EmbeddedDynamoDbConfig implements ConfigSourceFactory {
             return List.of();
         }
         Set<String> missing = new HashSet<>();
-        for (String name : List.of(ENDPOINT, FEED_ENDPOINT, KEYS_ENDPOINT)) {
+        for (String name : List.of(ENDPOINT, FEED_ENDPOINT, KEYS_ENDPOINT, SES_ENDPOINT)) {
             ConfigValue configured = context.getValue(name);
             if (configured == null || configured.getValue() == null || configured.getValue().isBlank()) {
                 missing.add(name);

@@ -29,7 +29,8 @@ public class LocalTables {
                 "SnapshotsTable", tables.snapshots(),
                 "ReadModelsTable", tables.readModels(),
                 "CheckpointsTable", tables.checkpoints(),
-                "KeysTable", tables.keys());
+                "KeysTable", tables.keys(),
+                "NoticesTable", tables.notices());
         for (String logicalId : definitions.logicalIds()) {
             String name = names.get(logicalId);
             if (name == null) {

@@ -91,4 +91,19 @@ public final class Metrics {
     public void snapshotWriteFailed(String aggregateType) {
         counts("SnapshotWriteFailures", "AggregateType", Map.of(aggregateType, 1L));
     }
+
+    /** A notice went out ({@code NoticesSent} by {@code NoticeKind}). */
+    public void noticeSent(String kind) {
+        counts("NoticesSent", "NoticeKind", Map.of(kind, 1L));
+    }
+
+    /** Notices decided not to be sent, by why ({@code NoticesSkipped} by {@code Reason}: opted_out, too_old, ...). */
+    public void noticesSkipped(String reason, long count) {
+        counts("NoticesSkipped", "Reason", Map.of(reason, count));
+    }
+
+    /** A notice the provider refused on its last attempt; nobody will retry it. The alarm watches this. */
+    public void noticeSendFailed(String kind) {
+        counts("NoticeSendFailures", "NoticeKind", Map.of(kind, 1L));
+    }
 }

@@ -71,6 +71,9 @@ export function summary(event) {
     case 'VacationStarted': return `vacation from ${d.start_date}${d.expected_return ? `, back ${d.expected_return}` : ''}`;
     case 'VacationEnded': return `vacation ended on ${d.end_date}`;
     case 'PersonalDataErased': return html`personal data erased${optional('reason', ': ')}`;
+    case 'ContactChanged': return html`contact changed${optional('email', ' to ')}`;
+    case 'NotificationPreferencesChanged': return `${d.choice === 'opt_out' ? 'opted out of' : 'opted in to'} ${d.notice} notices`;
+    case 'NotificationSent': return `told the family by ${d.channel}: ${d.notice} (about event ${d.causing_event_id})`;
     default: return Object.keys(d).map((k, i) => html`${i ? ', ' : ''}${k}: ${gone(k) ? value(k) : JSON.stringify(d[k])}`);
   }
 }

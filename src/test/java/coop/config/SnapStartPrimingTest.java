@@ -67,6 +67,10 @@ class SnapStartPrimingTest {
             public String keys() {
                 return "unused";
             }
+
+            public String notices() {
+                return "unused";
+            }
         };
     }
 }

@@ -21,7 +21,8 @@ class PersonalFieldsTest {
         for (EventType<?> type : catalog.all()) {
             for (int version = 1; version <= type.latestVersion(); version++) {
                 for (Field field : type.schema(version).orElseThrow().fields()) {
-                    if (field.kind() == Field.Kind.TEXT && field.privacy() == Field.Privacy.UNCLASSIFIED) {
+                    if ((field.kind() == Field.Kind.TEXT || field.kind() == Field.Kind.EMAIL)
+                            && field.privacy() == Field.Privacy.UNCLASSIFIED) {
                         unclassified.add(type.name() + " v" + version + " " + field.name());
                     }
                 }
@@ -47,7 +48,7 @@ class PersonalFieldsTest {
     }
 
     @Test
-    void family_personal_fields_are_names_ages_grades_and_reasons() {
+    void family_personal_fields_are_names_ages_grades_reasons_and_the_contact() {
         Map<String, List<String>> personal = new TreeMap<>();
         for (EventType<?> type : FamilyEvents.CATALOG.all()) {
             List<String> fields = type.personalFields(type.latestVersion());
@@ -58,7 +59,8 @@ class PersonalFieldsTest {
 
         assertEquals(Map.of(
                 "ChildAdded", List.of("child_name", "age", "grade"),
-                "FamilyEnrolled", List.of("family_name", "parent_name"),
+                "FamilyEnrolled", List.of("family_name", "parent_name", "email"),
+                "ContactChanged", List.of("email"),
                 "FamilyWithdrawalReversed", List.of("reason"),
                 "FamilyWithdrawn", List.of("reason"),
                 "PortalAccessLocked", List.of("reason"),

@@ -90,7 +90,7 @@ class ErasureTest {
         assertThat(erased.body().path("erased_at").asText()).isNotBlank();
         JsonNode loaded = api.send(ApiCall.to(LOAD, "Family", "chen").as(sarah)).body();
         assertThat(loaded.path("erased_fields")).extracting(JsonNode::asText).as(loaded.toString())
-                .containsExactly("family_name", "children.child_name", "children.age", "children.grade");
+                .containsExactly("family_name", "children.child_name", "children.age", "children.grade", "email");
         JsonNode state = loaded.path("state");
         assertThat(state.path("family_name").isNull()).as(state.toString()).isTrue();
         assertThat(state.path("children").get(0).path("child_name").isNull()).as(state.toString()).isTrue();

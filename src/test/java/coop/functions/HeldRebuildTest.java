@@ -6,6 +6,7 @@ import coop.admin.RebuildSettings;
 import coop.admin.SegmentLauncher;
 import coop.functions.http.HttpAdapter;
 import coop.readmodel.ReadModelQueries;
+import coop.store.NoticeStore;
 import coop.store.Checkpoint;
 import coop.store.CheckpointStore;
 import coop.store.Rebuild;
@@ -59,6 +60,9 @@ abstract class HeldRebuildTest {
     @Inject
     Clock clock;
 
+    @Inject
+    NoticeStore notices;
+
     HeldSegments held;
     ReadModelsFunction readModels;
 
@@ -66,7 +70,7 @@ abstract class HeldRebuildTest {
     void rebuildsWaitInTheQueue() {
         held = new HeldSegments(launcher);
         readModels = new ReadModelsFunction(http, queries,
-                new ProjectionAdmin(streams, rebuilds, checkpoints, held, settings, clock));
+                new ProjectionAdmin(streams, rebuilds, checkpoints, held, settings, clock), notices);
     }
 
     /** Runs what was held, so that the next test finds the projection running. */

@@ -106,7 +106,8 @@ class ApiWorkout {
                 ApiCall.to("GET /families/{family_id}/summary", "wes").as(sarah),
                 ApiCall.to("GET /families").query("payment_status", "overdue").as(sarah),
                 ApiCall.to(PROJECTIONS).as(sarah),
-                ApiCall.to(PROJECTIONS).as(Tokens.operator(tenant)))) {
+                ApiCall.to(PROJECTIONS).as(Tokens.operator(tenant)),
+                ApiCall.to("GET /notifications").as(sarah))) {
             assertThat(call(read).status()).as(read.routeKey()).isEqualTo(200);
         }
     }

@@ -38,11 +38,17 @@ class TemplateTest {
             Map.entry("GET /families/{family_id}/summary", "readModels"),
             Map.entry("GET /families", "readModels"),
             Map.entry("GET /projections", "readModels"),
-            Map.entry("POST /projections/{projection_name}/rebuild", "readModels"));
+            Map.entry("POST /projections/{projection_name}/rebuild", "readModels"),
+            Map.entry("GET /notifications", "readModels"));
 
     /** Rebuild segments run in asynchronous invocations of this function's alias, and nothing else is invoked. */
     private static final String REBUILD_FUNCTION = "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:"
             + "function:${AWS::StackName}-rebuildProjection:live";
+
+    /** The subscribers tell families through SES, from the one configured identity and nothing else. */
+    private static final Set<Grant> SEND_NOTICES = on(
+            "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/${NotificationsFromAddress}",
+            "ses:SendEmail");
 
     /** Appends that may carry a family's first personal data wrap its new data key with KMS. */
     private static final Set<Grant> DATA_KEYS_WRITE = on("DataKeysKey", "kms:Decrypt", "kms:GenerateDataKey");
@@ -67,8 +73,9 @@ class TemplateTest {
             "processStreamRecord", grants(
                     DATA_KEYS_WRITE,
                     on("FeedBus", "events:PutEvents"),
-                    on("StreamDeadLetterQueue", "sqs:SendMessage")),
-            "replayEvents", grants(DATA_KEYS_WRITE, on("FeedBus", "events:PutEvents")),
+                    on("StreamDeadLetterQueue", "sqs:SendMessage"),
+                    SEND_NOTICES),
+            "replayEvents", grants(DATA_KEYS_WRITE, on("FeedBus", "events:PutEvents"), SEND_NOTICES),
             "markOverduePayments", DATA_KEYS_READ);
 
     @Test

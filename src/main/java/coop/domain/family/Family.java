@@ -70,11 +70,12 @@ public final class Family implements AggregateType<FamilyState, FamilyEvent> {
 
     /**
      * 2: payments became the recent ones, next to a count and totals, so the state no longer grows with them. 3: the
-     * state says whether the family's personal data was erased.
+     * state says whether the family's personal data was erased. 4: the state holds the contact address and the
+     * notices the family opted out of.
      */
     @Override
     public int stateSchemaVersion() {
-        return 3;
+        return 4;
     }
 
     @Override
@@ -85,7 +86,7 @@ public final class Family implements AggregateType<FamilyState, FamilyEvent> {
     /** Where the personal values of {@link FamilyEvents} end up in the state. */
     @Override
     public List<String> personalStateFields() {
-        return List.of("family_name", "children.child_name", "children.age", "children.grade");
+        return List.of("family_name", "children.child_name", "children.age", "children.grade", "email");
     }
 
     @Override

@@ -34,6 +34,9 @@ final class FamilyCompensations implements Compensations<FamilyState, FamilyEven
             case FamilyWithdrawalReversed e -> undefined(e);
             case VacationEnded e -> undefined(e);
             case PersonalDataErased e -> undefined(e);
+            case ContactChanged e -> undefined(e);
+            case NotificationPreferencesChanged e -> undefined(e);
+            case NotificationSent e -> undefined(e);
         };
     }
 

@@ -9,5 +9,6 @@ package coop.domain.family;
  */
 public sealed interface FamilyEvent permits FamilyEnrolled, ChildAdded, PaymentDue, PaymentOverdue, PaymentReceived,
         PortalAccessLocked, PortalAccessRestored, EngagementScoreUpdated, FamilyWithdrawn, FamilyWithdrawalReversed,
-        VacationStarted, VacationEnded, PersonalDataErased {
+        VacationStarted, VacationEnded, PersonalDataErased, ContactChanged, NotificationPreferencesChanged,
+        NotificationSent {
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import static coop.domain.family.FamilyLimits.MAX_CHILDREN;
 import static coop.domain.family.FamilyLimits.MAX_EVENT_ID_LENGTH;
 import static coop.domain.family.FamilyLimits.MAX_NAME_LENGTH;
+import static coop.domain.family.FamilyLimits.MAX_NOTICE_NAME_LENGTH;
 import static coop.domain.family.FamilyLimits.MAX_PAYMENT_METHOD_LENGTH;
 import static coop.domain.family.FamilyLimits.MAX_REASON_LENGTH;
 
@@ -18,7 +19,7 @@ import static coop.domain.family.FamilyLimits.MAX_REASON_LENGTH;
  * type is at schema version 1 except {@code PaymentReceived}, at version 2. Text lengths are those of
  * {@link FamilyLimits}.
  *
- * <p>Personal data: names, a child's age and grade, and every free-text {@code reason} (it may name people). Ids,
+ * <p>Personal data: names, a contact email address, a child's age and grade, and every free-text {@code reason} (it may name people). Ids,
  * amounts, dates, scores and the payment method are not; neither is who recorded an event (the envelope's user).
  */
 public final class FamilyEvents {
@@ -29,7 +30,8 @@ public final class FamilyEvents {
                     Field.text("family_name", MAX_NAME_LENGTH).personal(),
                     Field.date("enrollment_date"),
                     Field.text("parent_name", MAX_NAME_LENGTH).personal().optional(),
-                    Field.integer("children_count", 0, MAX_CHILDREN).optional())),
+                    Field.integer("children_count", 0, MAX_CHILDREN).optional(),
+                    Field.email("email").personal().optional())),
             EventType.of("ChildAdded", ChildAdded.class, PayloadSchema.of(
                     Field.text("child_name", MAX_NAME_LENGTH).personal(),
                     Field.integer("age", 0, 25).personal().optional(),
@@ -66,7 +68,18 @@ public final class FamilyEvents {
                     Field.date("end_date"))),
             // The one reason kept in clear: it must outlive the key it erases, so it may not name anyone.
             EventType.of("PersonalDataErased", PersonalDataErased.class, PayloadSchema.of(
-                    Field.text("reason", MAX_REASON_LENGTH).notPersonal())));
+                    Field.text("reason", MAX_REASON_LENGTH).notPersonal())),
+            EventType.of("ContactChanged", ContactChanged.class, PayloadSchema.of(
+                    Field.email("email").personal())),
+            EventType.of("NotificationPreferencesChanged", NotificationPreferencesChanged.class, PayloadSchema.of(
+                    Field.text("notice", MAX_NOTICE_NAME_LENGTH).notPersonal(),
+                    Field.text("choice", MAX_NOTICE_NAME_LENGTH).notPersonal())),
+            // No address: the history says that the family was told and when, the notices table says nothing more.
+            EventType.of("NotificationSent", NotificationSent.class, PayloadSchema.of(
+                    Field.text("notice", MAX_NOTICE_NAME_LENGTH).notPersonal(),
+                    Field.text("channel", MAX_NOTICE_NAME_LENGTH).notPersonal(),
+                    Field.text("causing_event_id", MAX_EVENT_ID_LENGTH).notPersonal(),
+                    Field.text("provider_message_id", MAX_EVENT_ID_LENGTH).notPersonal())));
 
     private FamilyEvents() {
     }

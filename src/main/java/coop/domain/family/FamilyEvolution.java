@@ -2,6 +2,7 @@ package coop.domain.family;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Folds one Family event into the state. The switch has no default branch on purpose: a new {@link FamilyEvent}
@@ -15,8 +16,8 @@ public final class FamilyEvolution {
     /** The state after {@code event}. */
     public static FamilyState evolve(FamilyState state, FamilyEvent event) {
         return switch (event) {
-            case FamilyEnrolled(String familyName, var enrollmentDate, var parentName, var childrenCount) ->
-                    state.withEnrolment(familyName, enrollmentDate);
+            case FamilyEnrolled(String familyName, var enrollmentDate, var parentName, var childrenCount,
+                                String email) -> state.withEnrolment(familyName, enrollmentDate).withEmail(email);
             case ChildAdded(String childName, Integer age, Integer grade) -> {
                 List<Child> children = new ArrayList<>(state.children());
                 children.add(new Child(childName, age, grade));
@@ -37,7 +38,21 @@ public final class FamilyEvolution {
                     state.withStatus(FamilyStatus.ON_VACATION, null, null, startDate);
             case VacationEnded(var endDate) -> state.withStatus(FamilyStatus.ENROLLED, null, null, null);
             case PersonalDataErased(String reason) -> state.withPersonalDataErased();
+            case ContactChanged(String email) -> state.withEmail(email);
+            case NotificationPreferencesChanged changed -> state.withOptedOutNotices(optedOut(state, changed));
+            // The history records the notice; the state has nothing to decide on it.
+            case NotificationSent sent -> state;
         };
+    }
+
+    private static List<String> optedOut(FamilyState state, NotificationPreferencesChanged changed) {
+        TreeSet<String> optedOut = new TreeSet<>(state.optedOutNotices());
+        if (changed.optsOut()) {
+            optedOut.add(changed.notice());
+        } else {
+            optedOut.remove(changed.notice());
+        }
+        return List.copyOf(optedOut);
     }
 
     private static FamilyStatus statusToRestore(FamilyState state) {

@@ -32,6 +32,9 @@ public final class FamilyLimits {
     /** An event id, as the store takes them: 1 to 200 characters. */
     public static final int MAX_EVENT_ID_LENGTH = 200;
 
+    /** Longest notice name or choice ({@code payment_reminder}, {@code opt_out}): a little room above the longest. */
+    public static final int MAX_NOTICE_NAME_LENGTH = 40;
+
     private FamilyLimits() {
     }
 }

@@ -4,6 +4,7 @@ import coop.domain.RuleViolation;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 
 /**
  * What may happen to a family in a given state. Each rule explains itself in a sentence a coordinator can act on.
@@ -54,11 +55,34 @@ public final class FamilyRules {
             }
             case VacationStarted started -> checkVacationStart(state, started);
             case VacationEnded ended -> checkVacationEnd(state, ended);
+            case ContactChanged changed -> {
+                if (changed.email() == null || changed.email().isBlank()) {
+                    throw violation("A contact change needs the new email address");
+                }
+            }
+            case NotificationPreferencesChanged changed -> checkPreference(changed);
+            case NotificationSent sent -> {
+                if (sent.notice() == null || sent.causingEventId() == null || sent.providerMessageId() == null) {
+                    throw violation("A notification sent names its notice, the event it is about and the message id");
+                }
+            }
             case PersonalDataErased erased -> {
                 if (state.personalDataErased()) {
                     throw violation("The personal data of this family is already erased");
                 }
             }
+        }
+    }
+
+    private static void checkPreference(NotificationPreferencesChanged changed) {
+        if (NoticeKind.ofStoredName(changed.notice()).isEmpty()) {
+            throw violation("There is no notice called \"%s\"; the notices are %s", changed.notice(),
+                    Arrays.stream(NoticeKind.values()).map(NoticeKind::storedName).toList());
+        }
+        if (!NotificationPreferencesChanged.OPT_OUT.equals(changed.choice())
+                && !NotificationPreferencesChanged.OPT_IN.equals(changed.choice())) {
+            throw violation("The choice must be \"%s\" or \"%s\"", NotificationPreferencesChanged.OPT_OUT,
+                    NotificationPreferencesChanged.OPT_IN);
         }
     }
 

@@ -8,9 +8,10 @@ import java.util.List;
  * A family as its events left it. Immutable: every list is an unmodifiable copy, and {@link FamilyEvolution}
  * returns a new state for each event.
  *
- * <p>The first fourteen components are the Family {@code state} of the HTTP API. The last three are kept for rules,
+ * <p>The first fourteen components are the Family {@code state} of the HTTP API. The next three are kept for rules,
  * triggers and the overdue scheduler: the dues not yet paid, the status to return to when a withdrawal is
- * reversed, and the start date of the current vacation.
+ * reversed, and the start date of the current vacation. The last three are for the notices: whether the family's
+ * personal data was erased, its contact address and the notices it opted out of.
  *
  * <p>The state stays the same size however long the history: it keeps payment totals and only the
  * {@value #RECENT_PAYMENTS} most recent payments, so a snapshot of a family with years of payments still fits one
@@ -28,6 +29,8 @@ import java.util.List;
  *                               withdrawal, so that reversing it returns to the vacation)
  * @param personalDataErased     the family's personal data was erased ({@link PersonalDataErased}): its names,
  *                               ages and reasons read as null, and no event may bring new ones
+ * @param email                  where notices go (personal); null when the family gave no address
+ * @param optedOutNotices        the {@link NoticeKind} stored names the family chose not to receive, sorted
  */
 public record FamilyState(
         String familyId,
@@ -47,7 +50,9 @@ public record FamilyState(
         List<DuePayment> dues,
         FamilyStatus statusBeforeWithdrawal,
         LocalDate vacationStartDate,
-        boolean personalDataErased) {
+        boolean personalDataErased,
+        String email,
+        List<String> optedOutNotices) {
 
     /** How many of the latest payments the state lists; the history has them all. */
     public static final int RECENT_PAYMENTS = 20;
@@ -63,13 +68,14 @@ public record FamilyState(
         status = status == null ? FamilyStatus.NOT_ENROLLED : status;
         paymentStatus = paymentStatus == null ? PaymentStatus.NONE : paymentStatus;
         portalAccess = portalAccess == null ? PortalAccess.ACTIVE : portalAccess;
+        optedOutNotices = optedOutNotices == null ? List.of() : List.copyOf(optedOutNotices);
     }
 
     /** A family before its first event. */
     public static FamilyState initial(String familyId) {
         return new FamilyState(familyId, null, FamilyStatus.NOT_ENROLLED, null, List.of(), List.of(), 0,
                 BigDecimal.ZERO, BigDecimal.ZERO, PaymentStatus.NONE, BigDecimal.ZERO, PortalAccess.ACTIVE, 0, null,
-                List.of(), null, null, false);
+                List.of(), null, null, false, null, List.of());
     }
 
     /**
@@ -92,39 +98,56 @@ public record FamilyState(
     FamilyState withEnrolment(String familyName, LocalDate enrollmentDate) {
         return new FamilyState(familyId, familyName, FamilyStatus.ENROLLED, enrollmentDate, children, payments,
                 paymentCount, totalDue, totalReceived, paymentStatus, balanceDue, portalAccess, engagementScore,
-                withdrawalDate, dues, statusBeforeWithdrawal, vacationStartDate, personalDataErased);
+                withdrawalDate, dues, statusBeforeWithdrawal, vacationStartDate, personalDataErased, email, optedOutNotices);
     }
 
     FamilyState withChildren(List<Child> children) {
         return new FamilyState(familyId, familyName, status, enrollmentDate, children, payments, paymentCount,
                 totalDue, totalReceived, paymentStatus, balanceDue, portalAccess, engagementScore, withdrawalDate, dues,
-                statusBeforeWithdrawal, vacationStartDate, personalDataErased);
+                statusBeforeWithdrawal, vacationStartDate, personalDataErased, email, optedOutNotices);
     }
 
     FamilyState withLedger(List<Payment> payments, long paymentCount, BigDecimal totalDue, BigDecimal totalReceived,
                            List<DuePayment> dues, BigDecimal balanceDue, PaymentStatus paymentStatus) {
         return new FamilyState(familyId, familyName, status, enrollmentDate, children, payments, paymentCount,
                 totalDue, totalReceived, paymentStatus, balanceDue, portalAccess, engagementScore, withdrawalDate, dues,
-                statusBeforeWithdrawal, vacationStartDate, personalDataErased);
+                statusBeforeWithdrawal, vacationStartDate, personalDataErased, email, optedOutNotices);
     }
 
     FamilyState withPortalAccess(PortalAccess portalAccess) {
         return new FamilyState(familyId, familyName, status, enrollmentDate, children, payments, paymentCount,
                 totalDue, totalReceived, paymentStatus, balanceDue, portalAccess, engagementScore, withdrawalDate, dues,
-                statusBeforeWithdrawal, vacationStartDate, personalDataErased);
+                statusBeforeWithdrawal, vacationStartDate, personalDataErased, email, optedOutNotices);
     }
 
     FamilyState withEngagementScore(int engagementScore) {
         return new FamilyState(familyId, familyName, status, enrollmentDate, children, payments, paymentCount,
                 totalDue, totalReceived, paymentStatus, balanceDue, portalAccess, engagementScore, withdrawalDate, dues,
-                statusBeforeWithdrawal, vacationStartDate, personalDataErased);
+                statusBeforeWithdrawal, vacationStartDate, personalDataErased, email, optedOutNotices);
     }
 
     /** Every personal value of the family's history reads as null from now on; the rest of the state stays. */
     FamilyState withPersonalDataErased() {
         return new FamilyState(familyId, familyName, status, enrollmentDate, children, payments, paymentCount,
                 totalDue, totalReceived, paymentStatus, balanceDue, portalAccess, engagementScore, withdrawalDate, dues,
-                statusBeforeWithdrawal, vacationStartDate, true);
+                statusBeforeWithdrawal, vacationStartDate, true, email, optedOutNotices);
+    }
+
+    FamilyState withEmail(String email) {
+        return new FamilyState(familyId, familyName, status, enrollmentDate, children, payments, paymentCount,
+                totalDue, totalReceived, paymentStatus, balanceDue, portalAccess, engagementScore, withdrawalDate, dues,
+                statusBeforeWithdrawal, vacationStartDate, personalDataErased, email, optedOutNotices);
+    }
+
+    FamilyState withOptedOutNotices(List<String> optedOutNotices) {
+        return new FamilyState(familyId, familyName, status, enrollmentDate, children, payments, paymentCount,
+                totalDue, totalReceived, paymentStatus, balanceDue, portalAccess, engagementScore, withdrawalDate, dues,
+                statusBeforeWithdrawal, vacationStartDate, personalDataErased, email, optedOutNotices);
+    }
+
+    /** Whether the family chose not to receive this kind of notice. */
+    public boolean optedOutOf(NoticeKind kind) {
+        return optedOutNotices.contains(kind.storedName());
     }
 
     /** Status changes come with the fields that only make sense in one status, so they move together. */
@@ -132,6 +155,6 @@ public record FamilyState(
                            LocalDate vacationStartDate) {
         return new FamilyState(familyId, familyName, status, enrollmentDate, children, payments, paymentCount,
                 totalDue, totalReceived, paymentStatus, balanceDue, portalAccess, engagementScore, withdrawalDate, dues,
-                statusBeforeWithdrawal, vacationStartDate, personalDataErased);
+                statusBeforeWithdrawal, vacationStartDate, personalDataErased, email, optedOutNotices);
     }
 }

@@ -42,7 +42,8 @@ class FamilyEventsTest {
 
         assertEquals(Set.of("FamilyEnrolled", "ChildAdded", "PaymentDue", "PaymentOverdue", "PaymentReceived",
                 "PortalAccessLocked", "PortalAccessRestored", "EngagementScoreUpdated", "FamilyWithdrawn",
-                "FamilyWithdrawalReversed", "VacationStarted", "VacationEnded", "PersonalDataErased"), names);
+                "FamilyWithdrawalReversed", "VacationStarted", "VacationEnded", "PersonalDataErased", "ContactChanged",
+                "NotificationPreferencesChanged", "NotificationSent"), names);
     }
 
     @Test

@@ -112,7 +112,7 @@ class FamilyStoryTest {
     void state_lists_are_immutable_copies() {
         List<Child> children = new ArrayList<>(List.of(new Child("Ana", 5, 0)));
         FamilyState state = new FamilyState("f", "F", FamilyStatus.ENROLLED, null, children, null, 0, null, null,
-                null, null, null, 0, null, null, null, null, false);
+                null, null, null, 0, null, null, null, null, false, null, null);
         children.clear();
 
         assertEquals(1, state.children().size());
