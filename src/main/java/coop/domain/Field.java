@@ -33,7 +33,10 @@ public record Field(String name, Kind kind, boolean required, long min, long max
     /** Longest email address SMTP carries (RFC 5321: a 254-character forward path without its brackets). */
     public static final int MAX_EMAIL_LENGTH = 254;
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+    /** What an email address must look like, whole (the OpenAPI description publishes it too). */
+    public static final String EMAIL_PATTERN = "[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+";
+
+    private static final Pattern EMAIL = Pattern.compile(EMAIL_PATTERN);
 
     /** Largest amount accepted, far above any co-op fee, so a typo of a few digits is caught. */
     public static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000");

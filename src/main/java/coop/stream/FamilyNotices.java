@@ -7,6 +7,7 @@ import coop.domain.family.NoticeKind;
 import coop.notify.NoticeFacts;
 import coop.notify.NoticeSender;
 import coop.observability.Metrics;
+import coop.readmodel.HandlerType;
 import coop.store.RecordedEvent;
 import coop.store.StreamId;
 

@@ -18,6 +18,7 @@ import coop.store.dynamodb.DynamoDbReadModels;
 import coop.stream.FamilySummaryProjection;
 import coop.testing.BulkEvents;
 import coop.testing.RawTables;
+import coop.store.dynamodb.StateRows;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -183,7 +184,7 @@ class PersonalDataBackfillTest extends AppTest {
 
     private ReadModelStore readModels() {
         return new DynamoDbReadModels(dynamo, tables.name("ReadModelsTable"), sealed.personal(),
-                Map.of(FamilySummary.MODEL, Family.NAME));
+                Map.of(FamilySummary.MODEL, new StateRows(Family.NAME, Family.INSTANCE.personalStateFields())));
     }
 
     private Map<String, Reads> readAll() {

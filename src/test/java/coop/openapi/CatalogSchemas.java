@@ -82,6 +82,8 @@ final class CatalogSchemas {
             case AMOUNT -> map("type", "number", "minimum", 0, "exclusiveMinimum", true,
                     "maximum", Field.MAX_AMOUNT.intValueExact(), "description", "at most 2 decimal places");
             case INTEGER -> map("type", "integer", "minimum", field.min(), "maximum", field.max());
+            case EMAIL -> map("type", "string", "format", "email", "minLength", field.min(), "maxLength", field.max(),
+                    "pattern", "^" + Field.EMAIL_PATTERN + "$");
         };
         if (!field.required()) {
             property.put("nullable", true);

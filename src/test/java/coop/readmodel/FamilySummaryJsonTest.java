@@ -32,7 +32,7 @@ class FamilySummaryJsonTest {
             new BigDecimal("450"), new BigDecimal("150"), PaymentStatus.OVERDUE, new BigDecimal("300"),
             PortalAccess.LOCKED, 7, LocalDate.parse("2024-11-01"),
             List.of(new DuePayment(new BigDecimal("300"), LocalDate.parse("2024-10-01"), new BigDecimal("300"), true)),
-            FamilyStatus.ENROLLED, null, false);
+            FamilyStatus.ENROLLED, null, false, null, List.of());
 
     @Test
     void the_summary_answers_the_api_state_fields_flat_then_its_version_and_time() {

@@ -69,19 +69,19 @@ class ErasedFamilySummaryTest extends SealedStreamTest {
         due("window", 300, "2024-10-01");
         deliverAll();
         FamilySummary before = summary("window");
-        PaymentStatus status = before.paymentStatus();
+        PaymentStatus status = before.state().paymentStatus();
 
         assertThat(erasures.erase(TENANT, "window", "request", "admin-1")).isPresent();
 
         FamilySummary erased = queries.familySummary(TENANT, "window")
                 .orElseThrow(() -> new AssertionError("GET /families/window/summary answered 404 before the stream ran"));
-        assertThat(erased.familyName()).isNull();
-        assertThat(erased.children()).singleElement().isEqualTo(new Child(null, null, null));
-        assertThat(erased.totalDue()).isEqualByComparingTo(new BigDecimal("300"));
-        assertThat(erased.paymentStatus()).isEqualTo(status);
+        assertThat(erased.state().familyName()).isNull();
+        assertThat(erased.state().children()).singleElement().isEqualTo(new Child(null, null, null));
+        assertThat(erased.state().totalDue()).isEqualByComparingTo(new BigDecimal("300"));
+        assertThat(erased.state().paymentStatus()).isEqualTo(status);
         assertThat(erased.aggregateVersion()).as("the row is not rewritten yet").isEqualTo(before.aggregateVersion());
         assertThat(queries.familiesByPaymentStatus(TENANT, status, 10, Optional.empty()).families())
-                .filteredOn(listed -> listed.familyId().equals("window")).singleElement()
+                .filteredOn(listed -> listed.state().familyId().equals("window")).singleElement()
                 .isEqualTo(erased);
         assertThat(RawTables.find(dynamo, tables, "Martinez")).isEmpty();
         assertThat(RawTables.find(dynamo, tables, "Lucia")).isEmpty();
@@ -89,8 +89,8 @@ class ErasedFamilySummaryTest extends SealedStreamTest {
         deliverAll();
 
         FamilySummary rewritten = summary("window");
-        assertThat(rewritten.familyName()).isNull();
-        assertThat(rewritten.children()).singleElement().isEqualTo(new Child(null, null, null));
+        assertThat(rewritten.state().familyName()).isNull();
+        assertThat(rewritten.state().children()).singleElement().isEqualTo(new Child(null, null, null));
         assertThat(rewritten.aggregateVersion()).isEqualTo(before.aggregateVersion() + 1);
         assertThat(rewritten).isEqualTo(expectedSummary("window"));
         assertThat(RawTables.find(dynamo, tables, "Martinez")).isEmpty();

@@ -59,7 +59,7 @@ class ErasureLeavesNoTraceTest extends SealedStreamTest {
         deliverAndKeep();
         aggregates.saveSnapshot(Family.INSTANCE, family("scan"),
                 aggregates.load(Family.INSTANCE, family("scan"), LoadTarget.latest()).orElseThrow());
-        assertThat(summary("scan").familyName()).as("readable before the erasure").isEqualTo(NAME);
+        assertThat(summary("scan").state().familyName()).as("readable before the erasure").isEqualTo(NAME);
         assertNoTrace("before the erasure");
 
         assertThat(erasures.erase(TENANT, "scan", "request", "admin-1")).isPresent();
@@ -86,8 +86,8 @@ class ErasureLeavesNoTraceTest extends SealedStreamTest {
 
     private void assertNoTraceAndReadsNull(String when) {
         assertNoTrace(when);
-        assertThat(summary("scan").familyName()).as(when).isNull();
-        assertThat(summary("scan").children()).as(when).containsExactly(new Child(null, null, null));
+        assertThat(summary("scan").state().familyName()).as(when).isNull();
+        assertThat(summary("scan").state().children()).as(when).containsExactly(new Child(null, null, null));
         assertThat(aggregates.load(Family.INSTANCE, family("scan"), LoadTarget.latest()).orElseThrow().state()
                 .familyName()).as(when).isNull();
         assertThat(history("scan")).as(when).allSatisfy(event ->

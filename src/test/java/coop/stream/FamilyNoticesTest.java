@@ -13,6 +13,7 @@ import coop.store.NoticeStore;
 import coop.store.RecordedEvent;
 import coop.store.dynamodb.DynamoDbNotices;
 import coop.testing.TestSes;
+import coop.store.dynamodb.StreamRecords;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -77,7 +78,7 @@ class FamilyNoticesTest extends SealedStreamTest {
     }
 
     private List<String> deliverTo(StreamDispatcher instance, List<DynamodbEvent.DynamodbStreamRecord> records) {
-        return StreamBatches.handle(records, images -> instance.dispatch(personal.open(images)).failed())
+        return StreamBatches.handle(records, StreamRecords::event, images -> instance.dispatch(personal.open(images)).failed())
                 .getBatchItemFailures().stream().map(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
                 .toList();
     }
