@@ -7,7 +7,7 @@ import coop.domain.family.PortalAccess;
 import coop.store.CheckpointStore;
 import coop.store.RecordedEvent;
 import coop.store.dynamodb.DynamoDbCheckpoints;
-import coop.store.dynamodb.TableDefinitions;
+import coop.local.TableDefinitions;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

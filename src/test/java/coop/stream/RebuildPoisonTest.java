@@ -16,7 +16,7 @@ import coop.store.ReadModelStore;
 import coop.store.dynamodb.DynamoDbReadModels;
 import coop.store.dynamodb.DynamoDbRebuilds;
 import coop.store.dynamodb.EventTableScan;
-import coop.store.dynamodb.TableDefinitions;
+import coop.local.TableDefinitions;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

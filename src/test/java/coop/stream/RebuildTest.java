@@ -25,7 +25,7 @@ import coop.store.dynamodb.DynamoDbReadModels;
 import coop.store.dynamodb.DynamoDbRebuilds;
 import coop.store.dynamodb.EventItems;
 import coop.store.dynamodb.EventTableScan;
-import coop.store.dynamodb.TableDefinitions;
+import coop.local.TableDefinitions;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 

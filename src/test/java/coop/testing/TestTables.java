@@ -1,7 +1,7 @@
 package coop.testing;
 
 import coop.store.dynamodb.StoreSettings;
-import coop.store.dynamodb.TableDefinitions;
+import coop.local.TableDefinitions;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Duration;

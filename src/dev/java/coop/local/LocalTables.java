@@ -1,7 +1,6 @@
 package coop.local;
 
 import coop.config.TableNames;
-import coop.store.dynamodb.TableDefinitions;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;

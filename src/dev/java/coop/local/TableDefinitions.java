@@ -1,4 +1,4 @@
-package coop.store.dynamodb;
+package coop.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
