@@ -3,7 +3,7 @@ package coop.nativeimage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import coop.store.dynamodb.TableDefinitions;
+import coop.local.TableDefinitions;
 
 import java.io.IOException;
 import java.io.InputStream;
