@@ -5,6 +5,7 @@ import coop.store.DuplicateEventId;
 import coop.store.EventBackfill;
 import coop.store.NewEvent;
 import coop.store.RecordedEvent;
+import coop.store.StreamId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -12,9 +13,11 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The backfill on DynamoDB: a parallel scan of the events table, and per event two conditional writes that only add
@@ -28,11 +31,13 @@ public final class DynamoDbEventBackfill implements EventBackfill {
     private final DynamoDbClient dynamo;
     private final String eventsTable;
     private final String eventIdsTable;
+    private final StreamChaining chaining;
 
     public DynamoDbEventBackfill(DynamoDbClient dynamo, String eventsTable, String eventIdsTable) {
         this.dynamo = dynamo;
         this.eventsTable = eventsTable;
         this.eventIdsTable = eventIdsTable;
+        this.chaining = new StreamChaining(dynamo, eventsTable);
     }
 
     @Override
@@ -43,6 +48,8 @@ public final class DynamoDbEventBackfill implements EventBackfill {
         int idsAdded = 0;
         int timeKeysAdded = 0;
         List<DuplicateEventId> duplicates = new ArrayList<>();
+        // A scan page holds events of many streams in no order: a chain is built by walking its stream instead.
+        Set<StreamId> unchained = new LinkedHashSet<>();
         for (Map<String, AttributeValue> item : page.items()) {
             RecordedEvent event = EventItems.fromItem(item);
             if (addIdItem(event, duplicates)) {
@@ -51,10 +58,14 @@ public final class DynamoDbEventBackfill implements EventBackfill {
             if (!item.containsKey(EventItems.TIME_VERSION) && addTimeKey(event)) {
                 timeKeysAdded++;
             }
+            if (!item.containsKey(EventItems.CHAIN_HASH)) {
+                unchained.add(event.stream());
+            }
         }
+        int chained = unchained.stream().mapToInt(chaining::chain).sum();
         Optional<String> next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
                 ? Optional.of(EventTableScan.position(page.lastEvaluatedKey())) : Optional.empty();
-        return new BackfillPage(page.items().size(), idsAdded, timeKeysAdded, duplicates, next);
+        return new BackfillPage(page.items().size(), idsAdded, timeKeysAdded, chained, duplicates, next);
     }
 
     /** @return whether the item was added; a taken id that names another position goes to {@code duplicates} */
