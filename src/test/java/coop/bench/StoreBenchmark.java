@@ -118,6 +118,8 @@ public final class StoreBenchmark {
         }
         measure("load " + STREAM_LENGTH + " events, no snapshot", 20, () ->
                 repository.load(Family.INSTANCE, longStream, LoadTarget.latest()));
+        // The goal: verifying the chain reads the stream once and stays within 2x of that load.
+        measure("verify " + STREAM_LENGTH + " events (hash chain)", 20, () -> store.verifyChain(longStream));
         Loaded<FamilyState> latest = repository.load(Family.INSTANCE, longStream, LoadTarget.latest()).orElseThrow();
         repository.saveSnapshot(Family.INSTANCE, longStream, latest);
         measure("load " + STREAM_LENGTH + " events, snapshot at the head", 20, () ->
