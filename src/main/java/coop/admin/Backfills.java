@@ -76,9 +76,10 @@ public final class Backfills {
                             + "twice, at %s version %d (its id item) and at %s version %d; left as it is",
                     task.rebuildId(), duplicate.eventId(), duplicate.tenantId(), duplicate.registeredAt(),
                     duplicate.registeredVersion(), duplicate.alsoAt(), duplicate.alsoVersion()));
-            LOG.infof("Backfill %s segment %d page %d: %d events, %d id items and %d time keys added, %d duplicate ids, "
-                            + "%d items sealed", task.rebuildId(), task.segment(), at.pages() + 1, page.eventsRead(),
-                    page.idsAdded(), page.timeKeysAdded(), page.duplicateIds().size(), page.itemsSealed());
+            LOG.infof("Backfill %s segment %d page %d: %d events, %d id items and %d time keys added, %d events "
+                            + "chained, %d duplicate ids, %d items sealed", task.rebuildId(), task.segment(),
+                    at.pages() + 1, page.eventsRead(), page.idsAdded(), page.timeKeysAdded(), page.eventsChained(),
+                    page.duplicateIds().size(), page.itemsSealed());
             if (!state.advance(task.rebuildId(), at, page.asSegmentPage())) {
                 return; // a duplicate invocation of this segment moved on; it carries the segment from here
             }

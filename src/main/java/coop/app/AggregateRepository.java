@@ -104,7 +104,8 @@ public final class AggregateRepository {
         for (RecordedEvent recorded : events) {
             S before = current.map(Loaded::state).orElseGet(() -> type.initialState(aggregateId));
             S after = type.evolve(before, codec.decode(type, recorded));
-            current = Optional.of(new Loaded<>(after, recorded.aggregateVersion(), recorded.timestamp()));
+            current = Optional.of(new Loaded<>(after, recorded.aggregateVersion(), recorded.timestamp(),
+                    recorded.chainHash()));
         }
         return current;
     }
@@ -134,7 +135,7 @@ public final class AggregateRepository {
             replayed = 0;
         }
         if (latest && loaded.isPresent()) {
-            warm.remember(stream, loaded.get().state(), loaded.get().version(), replayed);
+            warm.remember(stream, loaded.get().state(), loaded.get().version(), replayed, loaded.get().chainHash());
         }
         return loaded;
     }
@@ -148,7 +149,7 @@ public final class AggregateRepository {
         String state = codec.write(loaded.state());
         int bytes = state.getBytes(StandardCharsets.UTF_8).length;
         Snapshot snapshot = new Snapshot(stream, loaded.version(), type.stateSchemaVersion(), state,
-                loaded.lastEventAt());
+                loaded.lastEventAt(), loaded.chainHash());
         try {
             if (replace ? !store.saveSnapshot(snapshot) : !store.saveSnapshotIfAbsent(snapshot)) {
                 return; // another load stored it first, or a newer release keeps its own state schema there
@@ -169,7 +170,7 @@ public final class AggregateRepository {
         }
         try {
             return Optional.of(new Loaded<>(codec.read(snapshot.state(), type.stateType()), snapshot.version(),
-                    snapshot.lastEventAt()));
+                    snapshot.lastEventAt(), snapshot.chainHash()));
         } catch (RuntimeException unreadable) {
             LOG.warnf(unreadable, "Ignoring the unreadable snapshot of %s at version %d", snapshot.stream(),
                     snapshot.version());

@@ -7,7 +7,7 @@ import coop.store.ConcurrencyConflict;
 import coop.store.Erasure;
 import coop.store.EventMetadata;
 import coop.store.EventStore;
-import coop.store.ExpectedVersion;
+import coop.store.StreamHead;
 import coop.store.RetryBackoff;
 import coop.store.StreamId;
 
@@ -51,7 +51,7 @@ public final class Erasures {
                         new IllegalStateException(stream + " is erased but its key item does not say where"))));
             }
             try {
-                store.appendErasure(stream, ExpectedVersion.exactly(family.get().version()),
+                store.appendErasure(stream, new StreamHead(family.get().version(), family.get().chainHash()),
                         codec.encode(Family.INSTANCE, new PersonalDataErased(reason)), metadata);
                 return Optional.of(answer(stream, store.findErasure(stream).orElseThrow()));
             } catch (ConcurrencyConflict lostRace) {

@@ -11,6 +11,7 @@ import coop.store.EventStore;
 import coop.store.ExpectedVersion;
 import coop.store.NewEvent;
 import coop.store.RetryBackoff;
+import coop.store.StreamHead;
 import coop.store.StreamId;
 
 import java.util.List;
@@ -80,7 +81,7 @@ public final class EventService {
         List<EventCodec.Checked<Object>> checked = AppendChecks.schemas(codec, type, request.events());
         S after = AppendChecks.rules(codec, type, current.state(), checked);
         try {
-            return write(stream, current.version(), checked.stream().map(EventCodec.Checked::stored).toList(),
+            return write(stream, new StreamHead(current.version(), current.chainHash()), checked.stream().map(EventCodec.Checked::stored).toList(),
                     metadata(request.userId(), request.correlationId(), request.causationId()), after);
         } catch (ConcurrencyConflict movedOn) {
             aggregates.warm().forget(stream, current.version());
@@ -146,7 +147,8 @@ public final class EventService {
                 return Optional.of(store.findStored(stream, toStore).orElseThrow(() -> violation));
             }
             try {
-                return Optional.of(write(stream, version, toStore, metadata, after));
+                StreamHead head = new StreamHead(version, current.flatMap(Loaded::chainHash));
+                return Optional.of(write(stream, head, toStore, metadata, after));
             } catch (ConcurrencyConflict lostRace) {
                 if (expected instanceof ExpectedVersion.Exactly || attempt >= ANY_ATTEMPTS) {
                     throw new ConcurrencyConflict(stream, expected, lostRace.actual());
@@ -171,7 +173,8 @@ public final class EventService {
         try {
             S after = AppendChecks.rules(codec, type, known.state(), decided.get());
             List<NewEvent> toStore = decided.get().stream().map(EventCodec.Checked::stored).toList();
-            return Optional.of(write(stream, known.version(), toStore, metadata, after));
+            return Optional.of(write(stream, new StreamHead(known.version(), known.chainHash()), toStore, metadata,
+                    after));
         } catch (RuleViolation | ConcurrencyConflict stale) {
             aggregates.warm().forget(stream, known.version());
             return Optional.empty();
@@ -179,11 +182,12 @@ public final class EventService {
     }
 
     /** Writes at {@code version} and remembers {@code after}, the state the new events leave, if it followed one. */
-    private <S> AppendResult write(StreamId stream, long version, List<NewEvent> toStore, EventMetadata metadata,
+    private <S> AppendResult write(StreamId stream, StreamHead head, List<NewEvent> toStore, EventMetadata metadata,
                                    S after) {
-        AppendResult result = store.append(stream, ExpectedVersion.exactly(version), toStore, metadata);
+        // The head's hash comes from the load or the remembered state: the chain costs no read.
+        AppendResult result = store.append(stream, head, toStore, metadata);
         if (!result.duplicate()) {
-            aggregates.warm().advance(stream, version, after, result.lastVersion());
+            aggregates.warm().advance(stream, head.version(), after, result.lastVersion(), result.chainHash());
         }
         return result;
     }

@@ -39,8 +39,14 @@ public final class WarmStates {
      *
      * @param replayed how many events a load of that version replays after the newest snapshot, as far as this
      *                 instance knows: appends on it add to it, so that one due for a snapshot can be loaded instead
+     * @param chainHash the chain hash of the event at {@code version}, for the next append to chain on without a
+     *                  read; empty when not known here
      */
-    public record Known<S>(S state, long version, long replayed) {
+    public record Known<S>(S state, long version, long replayed, Optional<String> chainHash) {
+
+        public Known(S state, long version, long replayed) {
+            this(state, version, replayed, Optional.empty());
+        }
     }
 
     private record Held(Known<?> known, Instant remembered) {
@@ -102,14 +108,20 @@ public final class WarmStates {
      * unless a later one is remembered already. One of the same version is replaced: it is the same state, but a
      * load that just stored a snapshot knows better what the next load replays.
      */
-    public synchronized <S> void remember(StreamId stream, S state, long version, long replayed) {
+    public synchronized <S> void remember(StreamId stream, S state, long version, long replayed,
+                                          Optional<String> chainHash) {
         if (capacity == 0) {
             return;
         }
         Known<?> held = current(stream);
         if (held == null || held.version() <= version) {
-            hold(stream, new Known<>(state, version, replayed));
+            hold(stream, new Known<>(state, version, replayed, chainHash));
         }
+    }
+
+    /** {@link #remember(StreamId, Object, long, long, Optional)} without a known chain hash. */
+    public <S> void remember(StreamId stream, S state, long version, long replayed) {
+        remember(stream, state, version, replayed, Optional.empty());
     }
 
     /**
@@ -118,13 +130,19 @@ public final class WarmStates {
      * state after {@code followed} is not the one remembered (the writer started from a state it got elsewhere, e.g.
      * a trigger's batch): what a load of it replays is unknown.
      */
-    public synchronized <S> void advance(StreamId stream, long followed, S after, long version) {
+    public synchronized <S> void advance(StreamId stream, long followed, S after, long version,
+                                         Optional<String> chainHash) {
         Known<?> held = current(stream);
         if (held != null && held.version() == followed) {
-            hold(stream, new Known<>(after, version, held.replayed() + version - followed));
+            hold(stream, new Known<>(after, version, held.replayed() + version - followed, chainHash));
         } else if (followed == 0) {
-            remember(stream, after, version, version);
+            remember(stream, after, version, version, chainHash);
         }
+    }
+
+    /** {@link #advance(StreamId, long, Object, long, Optional)} without a known chain hash. */
+    public <S> void advance(StreamId stream, long followed, S after, long version) {
+        advance(stream, followed, after, version, Optional.empty());
     }
 
     /**

@@ -7,6 +7,7 @@ import coop.app.Envelopes;
 import coop.app.Erasures;
 import coop.app.EventCodec;
 import coop.app.EventService;
+import coop.app.AuditTrail;
 import coop.app.Explain;
 import coop.app.History;
 import coop.app.Json;
@@ -36,6 +37,12 @@ public class ApiBeans {
     @Singleton
     History history(AggregateTypes types, EventStore store, Envelopes envelopes) {
         return new History(types, store, envelopes);
+    }
+
+    @Produces
+    @Singleton
+    AuditTrail auditTrail(AggregateTypes types, EventStore store, Envelopes envelopes) {
+        return new AuditTrail(types, store, envelopes);
     }
 
     @Produces

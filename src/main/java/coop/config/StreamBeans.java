@@ -29,6 +29,8 @@ import coop.stream.FamilySummaryProjection;
 import coop.stream.FeedPublisher;
 import coop.stream.PortalTriggers;
 import coop.schedule.OverduePayments;
+import coop.observability.Metrics;
+import coop.schedule.ChainAudit;
 import coop.schedule.RetentionErasures;
 import coop.readmodel.FamilySummary;
 import coop.readmodel.ReadModelQueries;
@@ -45,6 +47,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -157,6 +160,12 @@ public class StreamBeans {
     RetentionErasures retentionErasures(ReadModelStore rows, EventStore store, AggregateRepository aggregates,
                                         Erasures erasures, RetentionSettings retention, Clock clock) {
         return new RetentionErasures(rows, store, aggregates, erasures, retention.eraseWithdrawnAfter(), clock);
+    }
+
+    @Produces
+    @Singleton
+    ChainAudit chainAudit(ReadModelStore rows, EventStore store, Metrics metrics, LedgerSettings ledger) {
+        return new ChainAudit(rows, store, metrics, ledger.verifySamplePerTenant(), new SecureRandom());
     }
 
     @Produces

@@ -1,6 +1,7 @@
 package coop.functions;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import coop.schedule.ChainAudit;
 import coop.schedule.OverduePayments;
 import coop.schedule.OverdueRun;
 import coop.schedule.RetentionErasures;
@@ -10,8 +11,8 @@ import jakarta.inject.Inject;
 /**
  * Run on a schedule (e.g. daily by an EventBridge rule): declares overdue the dues whose date has passed, then
  * applies the retention rule (erases the personal data of families withdrawn longer than
- * {@code coop.retention.erase-withdrawn-after}). A run that fails is retried by the schedule as a whole; both jobs
- * change nothing twice.
+ * {@code coop.retention.erase-withdrawn-after}), then verifies the hash chains of a sample of families (its metric
+ * raises the chain alarm). A run that fails is retried by the schedule as a whole; no job changes anything twice.
  */
 public class OverdueFunction {
 
@@ -21,10 +22,14 @@ public class OverdueFunction {
     @Inject
     RetentionErasures retention;
 
+    @Inject
+    ChainAudit chainAudit;
+
     @Funq
     public OverdueRun markOverduePayments(ScheduledEvent event) {
         OverdueRun run = overduePayments.markOverdue();
         retention.eraseWithdrawnFamilies();
+        chainAudit.verifySample();
         return run;
     }
 }

@@ -2,6 +2,7 @@ package coop.functions;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import coop.app.AuditTrail;
 import coop.app.Envelope;
 import coop.app.Explain;
 import coop.app.Explanation;
@@ -22,7 +23,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The audit trail: an aggregate's history, explain, and event queries across aggregates. */
+/**
+ * The audit trail: an aggregate's history (as JSON pages, or whole as CSV with its chain's verdict), its
+ * verification, explain, and event queries across aggregates.
+ */
 @Singleton
 @Unremovable
 public class QueryEventsFunction implements HttpFunction {
@@ -35,16 +39,19 @@ public class QueryEventsFunction implements HttpFunction {
     private final HttpAdapter http;
     private final History history;
     private final Explain explain;
+    private final AuditTrail audit;
     private final Routes routes = Routes.create()
             .on("GET /aggregates/{aggregate_type}/{aggregate_id}/events", this::aggregateHistory)
+            .on("GET /aggregates/{aggregate_type}/{aggregate_id}/verification", this::verification)
             .on("GET /aggregates/{aggregate_type}/{aggregate_id}/explain", this::explain)
             .on("GET /events", this::events)
             .on("GET /events/{event_id}", this::event);
 
-    public QueryEventsFunction(HttpAdapter http, History history, Explain explain) {
+    public QueryEventsFunction(HttpAdapter http, History history, Explain explain, AuditTrail audit) {
         this.http = http;
         this.history = history;
         this.explain = explain;
+        this.audit = audit;
     }
 
     @Funq
@@ -55,6 +62,13 @@ public class QueryEventsFunction implements HttpFunction {
     private Reply aggregateHistory(ApiRequest request) {
         String type = request.id("aggregate_type");
         String id = request.id("aggregate_id");
+        Optional<String> format = request.query("format");
+        if (format.isPresent() && !format.get().equals("csv") && !format.get().equals("json")) {
+            throw ApiError.invalid("format", "must be json or csv");
+        }
+        if (format.filter("csv"::equals).isPresent()) {
+            return auditExport(request, type, id);
+        }
         QueryParameters query = request.queryParameters();
         long from = query.integer("from_version", 1, Long.MAX_VALUE, 1);
         long to = query.integer("to_version", 1, Long.MAX_VALUE, Long.MAX_VALUE);
@@ -68,6 +82,26 @@ public class QueryEventsFunction implements HttpFunction {
         History.Page page = history.ofAggregate(request.caller().tenantId(), type, id, from, to, limit, token)
                 .orElseThrow(() -> ApiError.notFound(type + " " + id + " has no event"));
         return Reply.ok(new EventList(page.events(), page.nextPageToken().orElse(null)));
+    }
+
+    /** The whole history, read once with its verification; the paging parameters do not apply. */
+    private Reply auditExport(ApiRequest request, String type, String id) {
+        for (String paging : List.of("from_version", "to_version", "limit", "page_token")) {
+            if (request.query(paging).isPresent()) {
+                throw ApiError.invalid(paging, "does not apply to format=csv, which exports the whole history");
+            }
+        }
+        request.caller().requireReadAggregate(type, id);
+        return Reply.text(AuditCsv.CONTENT_TYPE, AuditCsv.write(audit.export(request.caller().tenantId(), type, id)
+                .orElseThrow(() -> ApiError.notFound(type + " " + id + " has no event"))));
+    }
+
+    private Reply verification(ApiRequest request) {
+        String type = request.id("aggregate_type");
+        String id = request.id("aggregate_id");
+        request.caller().requireReadAggregate(type, id);
+        return Reply.ok(VerificationBody.of(audit.verify(request.caller().tenantId(), type, id)
+                .orElseThrow(() -> ApiError.notFound(type + " " + id + " has no event"))));
     }
 
     private Reply explain(ApiRequest request) {

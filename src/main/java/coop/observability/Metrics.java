@@ -106,4 +106,16 @@ public final class Metrics {
     public void noticeSendFailed(String kind) {
         counts("NoticeSendFailures", "NoticeKind", Map.of(kind, 1L));
     }
+
+    /**
+     * What a scheduled chain audit found ({@code coop.schedule.ChainAudit}); the template alarms on
+     * {@code ChainVerificationFailures}. Streams not chained yet (before the backfill) are counted apart.
+     */
+    public void chainVerification(long verified, long notChained, long broken) {
+        MetricsLogger metrics = start();
+        metrics.putMetric("ChainsVerified", verified, Unit.COUNT);
+        metrics.putMetric("ChainsNotChained", notChained, Unit.COUNT);
+        metrics.putMetric("ChainVerificationFailures", broken, Unit.COUNT);
+        flush(metrics);
+    }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * An append-only store of event streams, one per aggregate, and of snapshots of their state.
@@ -44,6 +45,16 @@ public interface EventStore {
                         EventMetadata metadata);
 
     /**
+     * {@link #append(StreamId, ExpectedVersion.Exactly, List, EventMetadata)} at {@code head}: each event's chain hash
+     * follows its predecessor's (docs/ledger.md), the first one {@code head}'s, which the write checks in the same
+     * request. With {@code head}'s hash known no read is needed; without it the store reads it (one keyed read).
+     * Events that follow an unchained event (a stream written before chains, not backfilled yet) stay unchained.
+     *
+     * @throws ConcurrencyConflict also when {@code head}'s hash is not the stored one
+     */
+    AppendResult append(StreamId stream, StreamHead head, List<NewEvent> events, EventMetadata metadata);
+
+    /**
      * Whether {@code events} are already stored, judged as {@link #append} judges a retry, with one consistent read of
      * their ids: the original positions if all are stored as these events in this stream; empty if none of their ids
      * is stored (events without an id count as new). For the failure paths of callers, e.g. a retry whose expected
@@ -66,6 +77,18 @@ public interface EventStore {
 
     /** Every event with {@code afterVersion < version <= upToVersion}, oldest first, reading as many pages as it takes. */
     List<RecordedEvent> readStream(StreamId stream, long afterVersion, long upToVersion);
+
+    /**
+     * Reads the whole stream once, page by page, as stored, and checks its hash chain (docs/ledger.md): where it
+     * first breaks, if it does. A stream with no event answers version 0 and verifies.
+     */
+    ChainVerification verifyChain(StreamId stream);
+
+    /**
+     * {@link #verifyChain(StreamId)}, handing each page of events to {@code pages} as stored and as a reader sees
+     * them (personal values opened, or null after an erasure): an audit export in the same one read.
+     */
+    ChainVerification verifyChain(StreamId stream, Consumer<List<AuditedEvent>> pages);
 
     /**
      * The version of the newest event recorded at or before {@code asOf}, empty when none is: one keyed read of an
@@ -104,8 +127,7 @@ public interface EventStore {
      *
      * @throws ConcurrencyConflict when the stream is not at {@code expected}; nothing is written
      */
-    AppendResult appendErasure(StreamId stream, ExpectedVersion.Exactly expected, NewEvent erasure,
-                               EventMetadata metadata);
+    AppendResult appendErasure(StreamId stream, StreamHead head, NewEvent erasure, EventMetadata metadata);
 
     /** The erasure of the aggregate's personal data, if it happened: one consistent read. */
     Optional<Erasure> findErasure(StreamId stream);

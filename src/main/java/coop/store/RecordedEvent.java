@@ -9,6 +9,8 @@ import java.util.Optional;
  *
  * @param erasedFields the personal fields whose values read as null because the aggregate's data key was erased;
  *                     empty for every other event
+ * @param chainHash    the stream's hash chain up to and including this event (see docs/ledger.md); empty for an
+ *                     event not chained yet: written before chains, or not stored yet
  */
 public record RecordedEvent(
         String eventId,
@@ -21,10 +23,19 @@ public record RecordedEvent(
         String userId,
         String correlationId,
         Optional<String> causationId,
-        List<String> erasedFields) {
+        List<String> erasedFields,
+        Optional<String> chainHash) {
 
     public RecordedEvent {
         erasedFields = List.copyOf(erasedFields);
+    }
+
+    /** An event with the personal fields {@code erasedFields} read as null, not chained. */
+    public RecordedEvent(String eventId, String eventType, int eventVersion, StreamId stream, long aggregateVersion,
+                         String data, Instant timestamp, String userId, String correlationId,
+                         Optional<String> causationId, List<String> erasedFields) {
+        this(eventId, eventType, eventVersion, stream, aggregateVersion, data, timestamp, userId, correlationId,
+                causationId, erasedFields, Optional.empty());
     }
 
     /** An event read as stored, with nothing erased. */
@@ -33,6 +44,12 @@ public record RecordedEvent(
                          Optional<String> causationId) {
         this(eventId, eventType, eventVersion, stream, aggregateVersion, data, timestamp, userId, correlationId,
                 causationId, List.of());
+    }
+
+    /** This event with its place in the stream's hash chain. */
+    public RecordedEvent withChainHash(String hash) {
+        return new RecordedEvent(eventId, eventType, eventVersion, stream, aggregateVersion, data, timestamp, userId,
+                correlationId, causationId, erasedFields, Optional.of(hash));
     }
 
     public String aggregateId() {

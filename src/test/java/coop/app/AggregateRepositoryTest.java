@@ -4,6 +4,7 @@ import coop.domain.family.Family;
 import coop.domain.family.FamilyState;
 import coop.domain.family.PaymentStatus;
 import coop.store.ExpectedVersion;
+import coop.store.StreamHead;
 import coop.store.NewEvent;
 import coop.store.EventMetadata;
 import coop.store.Snapshot;
@@ -146,9 +147,11 @@ class AggregateRepositoryTest extends AppTest {
     @Test
     void appending_one_event_to_a_stream_takes_one_transaction() {
         append("martinez", ExpectedVersion.noStream(), enrolled("Martinez Family"));
+        StreamHead head = new StreamHead(1, repository.load(Family.INSTANCE, MARTINEZ, LoadTarget.latest())
+                .orElseThrow().chainHash());
         requests.reset();
 
-        store.append(MARTINEZ, ExpectedVersion.exactly(1), List.of(NewEvent.of("ChildAdded", 1, "{\"child_name\":\"Sofia\"}")),
+        store.append(MARTINEZ, head, List.of(NewEvent.of("ChildAdded", 1, "{\"child_name\":\"Sofia\"}")),
                 EventMetadata.of("sarah", "c-1"));
         assertThat(requests.operations()).containsExactly("TransactWriteItems");
 

@@ -7,6 +7,7 @@ import coop.domain.family.Family;
 import coop.domain.family.FamilyState;
 import coop.local.ExecutorSegmentLauncher;
 import coop.store.BackfillPage;
+import coop.store.ChainVerification;
 import coop.store.EventBackfill;
 import coop.store.EventIdConflict;
 import coop.store.ExpectedVersion;
@@ -42,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The upgrade backfill on events stored before event ids were unique and as-of loads had their index: events written
+ * The upgrade backfill on events stored before event ids were unique, as-of loads had their index and streams were
+ * hash chains: events written
  * straight into the events table without id items or time keys, a backfill that dies after a page's writes and is
  * retried, then ids found and protected, as-of loads cheap, and a second backfill that changes nothing.
  */
@@ -60,6 +62,8 @@ class BackfillTest extends AppTest {
         storeTheOldWay(family("dup-b"), List.of(enrolmentWithId("twice")), start);
         append("new", ExpectedVersion.exactly(0), enrolled("New"));
         assertThat(store.findEvent(TENANT, oldIds.get(5))).as("before the backfill").isEmpty();
+        assertThat(store.verifyChain(old).problem()).as("before the backfill").contains(ChainVerification.NOT_CHAINED);
+        assertThat(store.verifyChain(old).verified()).isFalse();
 
         RebuildStore state = new DynamoDbRebuilds(dynamo, tables.name("CheckpointsTable"));
         EventBackfill real = new DynamoDbEventBackfill(dynamo, tables.name("EventsTable"), tables.name("EventIdsTable"));
@@ -86,6 +90,11 @@ class BackfillTest extends AppTest {
                     .anySatisfy(segment -> assertThat(segment.pages()).isGreaterThan(SMALL_PAGES.pagesPerInvocation()));
         }
 
+        for (String familyId : List.of("old", "dup-a", "dup-b", "new")) {
+            assertThat(store.verifyChain(family(familyId))).as(familyId)
+                    .satisfies(chain -> assertThat(chain.verified()).isTrue());
+        }
+        assertThat(store.verifyChain(old).aggregateVersion()).isEqualTo(1 + 3 * PER_APPEND);
         for (int i = 0; i < oldIds.size(); i++) {
             assertThat(store.findEvent(TENANT, oldIds.get(i))).get()
                     .extracting(event -> event.aggregateVersion()).isEqualTo(i + 1L);
@@ -114,6 +123,7 @@ class BackfillTest extends AppTest {
         assertThat(again.next()).isEmpty();
         assertThat(again.idsAdded()).isZero();
         assertThat(again.timeKeysAdded()).isZero();
+        assertThat(again.eventsChained()).isZero();
         assertThat(again.duplicateIds()).singleElement().satisfies(duplicate -> {
             assertThat(duplicate.eventId()).isEqualTo("twice");
             assertThat(duplicate.registeredAt().aggregateId()).isEqualTo(registered);

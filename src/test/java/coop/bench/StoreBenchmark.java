@@ -20,6 +20,8 @@ import coop.store.EventMetadata;
 import coop.store.EventStore;
 import coop.store.ExpectedVersion;
 import coop.store.NewEvent;
+import coop.store.AppendResult;
+import coop.store.StreamHead;
 import coop.store.StreamId;
 import coop.store.dynamodb.DynamoDbEventStore;
 import coop.testing.RequestCounter;
@@ -72,12 +74,14 @@ public final class StoreBenchmark {
     private void run() {
         System.out.printf("endpoint %s, %d appends, streams of %d events%n", TestDynamo.endpoint(), APPENDS, STREAM_LENGTH);
         StreamId stream = new StreamId("bench", "Family", "appends");
-        store.append(stream, ExpectedVersion.noStream(), List.of(enrolled()), EventMetadata.of("bench", "bench"));
+        AppendResult enrolled = store.append(stream, ExpectedVersion.noStream(), List.of(enrolled()),
+                EventMetadata.of("bench", "bench"));
+        StreamHead afterEnrolled = new StreamHead(1, enrolled.chainHash());
         NewEvent firstDue = due().withId("bench-first-due");
-        store.append(stream, ExpectedVersion.exactly(1), List.of(firstDue), meta());
-        long[] version = {2};
+        // The head (version and chain hash) each append leaves, as the service keeps it from its load: no read.
+        StreamHead[] head = {headAfter(store.append(stream, afterEnrolled, List.of(firstDue), meta()))};
         measure("append 1 event, exact version", APPENDS, () -> {
-            version[0] = store.append(stream, ExpectedVersion.exactly(version[0]), List.of(due()), meta()).lastVersion();
+            head[0] = headAfter(store.append(stream, head[0], List.of(due()), meta()));
             return null;
         });
         measure("append 10 events, exact version", APPENDS / 10, () -> {
@@ -85,16 +89,16 @@ public final class StoreBenchmark {
             for (int i = 0; i < 10; i++) {
                 batch.add(due());
             }
-            version[0] = store.append(stream, ExpectedVersion.exactly(version[0]), batch, meta()).lastVersion();
+            head[0] = headAfter(store.append(stream, head[0], batch, meta()));
             return null;
         });
         measure("append 1 event with its id, exact", APPENDS, () -> {
-            version[0] = store.append(stream, ExpectedVersion.exactly(version[0]),
-                    List.of(due().withId(UUID.randomUUID().toString())), meta()).lastVersion();
+            head[0] = headAfter(store.append(stream, head[0], List.of(due().withId(UUID.randomUUID().toString())),
+                    meta()));
             return null;
         });
         measure("retry of a stored event (duplicate)", APPENDS / 4, () ->
-                store.append(stream, ExpectedVersion.exactly(1), List.of(firstDue), meta()));
+                store.append(stream, afterEnrolled, List.of(firstDue), meta()));
 
         // Through the event service, as the API appends: cold (an instance that has not seen the family loads it
         // first) beside warm (one that loaded or appended to it writes at once).
@@ -117,12 +121,18 @@ public final class StoreBenchmark {
         }
         measure("load " + STREAM_LENGTH + " events, no snapshot", 20, () ->
                 repository.load(Family.INSTANCE, longStream, LoadTarget.latest()));
+        // The goal: verifying the chain reads the stream once and stays within 2x of that load.
+        measure("verify " + STREAM_LENGTH + " events (hash chain)", 20, () -> store.verifyChain(longStream));
         Loaded<FamilyState> latest = repository.load(Family.INSTANCE, longStream, LoadTarget.latest()).orElseThrow();
         repository.saveSnapshot(Family.INSTANCE, longStream, latest);
         measure("load " + STREAM_LENGTH + " events, snapshot at the head", 20, () ->
                 repository.load(Family.INSTANCE, longStream, LoadTarget.latest()));
 
         new SealedLoadComparison(dynamo, tables).run();
+    }
+
+    private static StreamHead headAfter(AppendResult result) {
+        return new StreamHead(result.lastVersion(), result.chainHash());
     }
 
     private void measure(String name, int times, Supplier<Object> operation) {

@@ -31,6 +31,7 @@ class TemplateTest {
             Map.entry("POST /aggregates/{aggregate_type}/{aggregate_id}/simulate", "loadAggregate"),
             Map.entry("GET /aggregates/{aggregate_type}/{aggregate_id}/events", "queryEvents"),
             Map.entry("GET /aggregates/{aggregate_type}/{aggregate_id}/explain", "queryEvents"),
+            Map.entry("GET /aggregates/{aggregate_type}/{aggregate_id}/verification", "queryEvents"),
             Map.entry("GET /events", "queryEvents"),
             Map.entry("GET /events/{event_id}", "queryEvents"),
             Map.entry("POST /correlations/{correlation_id}/revert", "revertCorrelation"),

@@ -13,13 +13,15 @@ class IdempotentAppendTest extends StoreTest {
     @Test
     void retried_append_after_a_lost_answer_is_stored_once() {
         StreamId stream = family("martinez");
-        store.append(stream, ExpectedVersion.noStream(), List.of(event("FamilyEnrolled", "e1")), by("sarah"));
+        AppendResult enrolled = store.append(stream, ExpectedVersion.noStream(), List.of(event("FamilyEnrolled", "e1")),
+                by("sarah"));
         List<NewEvent> batch = List.of(event("PaymentDue", "e2"), event("PaymentOverdue", "e3"));
-        AppendResult first = store.append(stream, ExpectedVersion.exactly(1), batch, by("sarah"));
+        StreamHead head = new StreamHead(1, enrolled.chainHash());
+        AppendResult first = store.append(stream, head, batch, by("sarah"));
 
         // The answer was lost; the portal sends the very same request again.
         requests.reset();
-        AppendResult retry = store.append(stream, ExpectedVersion.exactly(1), batch, by("sarah"));
+        AppendResult retry = store.append(stream, head, batch, by("sarah"));
 
         assertThat(retry.duplicate()).isTrue();
         assertThat(retry.positions()).isEqualTo(first.positions());
@@ -45,13 +47,15 @@ class IdempotentAppendTest extends StoreTest {
     @Test
     void retry_at_any_later_version_is_recognised_from_the_failed_condition_alone() {
         StreamId stream = family("nguyen");
-        store.append(stream, ExpectedVersion.noStream(), List.of(event("FamilyEnrolled", "e1")), by("sarah"));
+        AppendResult enrolled = store.append(stream, ExpectedVersion.noStream(), List.of(event("FamilyEnrolled", "e1")),
+                by("sarah"));
         AppendResult first = store.append(stream, ExpectedVersion.exactly(1), List.of(event("PaymentDue", "e2")), by("sarah"));
         store.append(stream, ExpectedVersion.exactly(2), List.of(event("ChildAdded", "e3")), by("maria"));
 
         for (long expected : new long[]{0, 1, 3, 7}) {
             requests.reset();
-            AppendResult retry = store.append(stream, ExpectedVersion.exactly(expected),
+            // The retry's head hash is whatever its caller loaded: the one it chained on the first time.
+            AppendResult retry = store.append(stream, new StreamHead(expected, enrolled.chainHash()),
                     List.of(event("PaymentDue", "e2")), by("sarah"));
 
             assertThat(retry.duplicate()).isTrue();

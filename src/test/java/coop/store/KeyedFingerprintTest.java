@@ -83,7 +83,7 @@ class KeyedFingerprintTest extends StoreTest {
         assertThat(fingerprints()).hasSize(2).noneMatch(guesses::contains)
                 .allSatisfy(fingerprint -> assertThat(fingerprint).startsWith("hmac:"));
 
-        store.appendErasure(family("f1"), ExpectedVersion.exactly(2),
+        store.appendErasure(family("f1"), StreamHead.at(2),
                 NewEvent.of("PersonalDataErased", 1, "{\"reason\":\"request\"}"), by("admin-1"));
 
         assertThat(fingerprints()).noneMatch(guesses::contains);

@@ -186,7 +186,7 @@ class PersonalDataAtRestTest extends StoreTest {
         EventStore other = storeWithCacheTtl(Duration.ofSeconds(60));
         other.readStream(f1, 0, 3);
 
-        AppendResult erased = erasing.appendErasure(f1, ExpectedVersion.exactly(3),
+        AppendResult erased = erasing.appendErasure(f1, StreamHead.at(3),
                 NewEvent.of("PersonalDataErased", 1, "{\"reason\":\"request\"}"), by("admin-1"));
 
         assertThat(erased.positions().getFirst().version()).isEqualTo(4);
@@ -231,10 +231,10 @@ class PersonalDataAtRestTest extends StoreTest {
     @Test
     void an_append_to_a_family_whose_key_is_cached_costs_one_write() {
         StreamId f1 = family("f1");
-        store.append(f1, ExpectedVersion.exactly(0), List.of(enrolled()), by("staff-1"));
+        AppendResult enrolled = store.append(f1, ExpectedVersion.exactly(0), List.of(enrolled()), by("staff-1"));
         requests.reset();
 
-        store.append(f1, ExpectedVersion.exactly(1), List.of(child()), by("staff-1"));
+        store.append(f1, new StreamHead(1, enrolled.chainHash()), List.of(child()), by("staff-1"));
 
         assertThat(requests.operations()).containsExactly("TransactWriteItems");
     }
@@ -242,11 +242,11 @@ class PersonalDataAtRestTest extends StoreTest {
     @Test
     void a_cold_key_adds_one_get_item_and_one_kms_decrypt() {
         StreamId f1 = family("f1");
-        store.append(f1, ExpectedVersion.exactly(0), List.of(enrolled()), by("staff-1"));
+        AppendResult enrolled = store.append(f1, ExpectedVersion.exactly(0), List.of(enrolled()), by("staff-1"));
         EventStore cold = storeWithCacheTtl(Duration.ofSeconds(60));
         requests.reset();
 
-        cold.append(f1, ExpectedVersion.exactly(1), List.of(child()), by("staff-1"));
+        cold.append(f1, new StreamHead(1, enrolled.chainHash()), List.of(child()), by("staff-1"));
 
         assertThat(requests.operations()).containsExactly("GetItem", "Decrypt", "TransactWriteItems");
         assertThat(cold.readStream(f1, 0, 2).get(1).data()).isEqualTo(child().data());
@@ -255,11 +255,11 @@ class PersonalDataAtRestTest extends StoreTest {
     @Test
     void events_without_personal_values_ask_for_no_key() {
         StreamId f1 = family("f1");
-        store.append(f1, ExpectedVersion.exactly(0), List.of(enrolled()), by("staff-1"));
+        AppendResult enrolled = store.append(f1, ExpectedVersion.exactly(0), List.of(enrolled()), by("staff-1"));
         EventStore cold = storeWithCacheTtl(Duration.ofSeconds(60));
         requests.reset();
 
-        cold.append(f1, ExpectedVersion.exactly(1), List.of(payment()), by("staff-1"));
+        cold.append(f1, new StreamHead(1, enrolled.chainHash()), List.of(payment()), by("staff-1"));
 
         assertThat(requests.operations()).containsExactly("TransactWriteItems");
     }

@@ -3,6 +3,7 @@ package coop.testing;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import coop.app.Json;
 import coop.functions.http.HttpFunction;
 import coop.functions.http.Route;
@@ -39,11 +40,16 @@ public class ApiClient {
     }
 
     /** A response with its body parsed. */
-    public record Answer(int status, JsonNode body, String rawBody) {
+    public record Answer(int status, JsonNode body, String rawBody, String contentType) {
 
         static Answer of(APIGatewayV2HTTPResponse response) {
+            String contentType = response.getHeaders() == null ? "" : response.getHeaders().getOrDefault("content-type", "");
+            if (!contentType.startsWith("application/json")) {
+                return new Answer(response.getStatusCode(), MissingNode.getInstance(), response.getBody(), contentType);
+            }
             try {
-                return new Answer(response.getStatusCode(), Json.mapper().readTree(response.getBody()), response.getBody());
+                return new Answer(response.getStatusCode(), Json.mapper().readTree(response.getBody()), response.getBody(),
+                        contentType);
             } catch (Exception e) {
                 throw new AssertionError("not JSON: " + response.getBody(), e);
             }

@@ -74,7 +74,8 @@ public class HttpAdapter {
                 parameters.putAll(event.getPathParameters());
             }
             Reply reply = match.get().entry().handler().handle(new ApiRequest(event, caller, parameters));
-            response = json(reply.status(), reply.body());
+            response = reply.body() instanceof TextBody text
+                    ? text(reply.status(), text) : json(reply.status(), reply.body());
         } catch (Throwable failure) {
             response = error(failure);
         }
@@ -148,6 +149,16 @@ public class HttpAdapter {
 
     private static Object expected(ExpectedVersion expected) {
         return expected instanceof ExpectedVersion.Exactly exactly ? exactly.version() : expected.toString();
+    }
+
+    private static APIGatewayV2HTTPResponse text(int status, TextBody body) {
+        APIGatewayV2HTTPResponse response = new APIGatewayV2HTTPResponse();
+        response.setStatusCode(status);
+        response.setHeaders(Map.of("content-type", body.contentType()));
+        response.setCookies(List.of());
+        response.setBody(body.text());
+        response.setIsBase64Encoded(false);
+        return response;
     }
 
     public static APIGatewayV2HTTPResponse json(int status, Object body) {

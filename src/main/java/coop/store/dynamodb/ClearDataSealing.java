@@ -52,6 +52,11 @@ final class ClearDataSealing {
      *
      * @return how many items it sealed
      */
+    /** Whether the stored event still carries a personal value in clear, to be sealed by this backfill. */
+    boolean holdsClearValues(RecordedEvent event) {
+        return personal.declaresPersonal(event) && personal.holdsClearValues(event);
+    }
+
     int seal(List<RecordedEvent> events) {
         Map<StreamId, Optional<byte[]>> found = new HashMap<>();
         Set<StreamId> personalStreams = new LinkedHashSet<>();

@@ -46,7 +46,8 @@ final class ConditionalWrites {
     }
 
     /**
-     * @param previous   the key of the event the items follow; empty when they start the stream
+     * @param previous   the event the items follow and its chain hash (empty: unchained), checked as stored; empty
+     *                   when they start the stream
      * @param eventItems the events' items, in order
      * @param idItems    their id items, in the same order
      * @param keyWrite   written last: the aggregate's new data key, on condition that it has none (the events are
@@ -54,13 +55,12 @@ final class ConditionalWrites {
      *                   replaces the key whatever it is
      * @return empty when written; otherwise why the transaction was cancelled
      */
-    Optional<Cancelled> write(Optional<Map<String, AttributeValue>> previous,
+    Optional<Cancelled> write(Optional<Previous> previous,
                               List<Map<String, AttributeValue>> eventItems, List<Map<String, AttributeValue>> idItems,
                               Optional<KeyWrite> keyWrite) {
         List<TransactWriteItem> actions = new ArrayList<>();
-        previous.ifPresent(key -> actions.add(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
-                .tableName(eventsTable).key(key)
-                .conditionExpression("attribute_exists(" + EventItems.STREAM_ID + ")").build()).build()));
+        previous.ifPresent(check -> actions.add(TransactWriteItem.builder().conditionCheck(check.condition()
+                .tableName(eventsTable).build()).build()));
         for (int i = 0; i < eventItems.size(); i++) {
             // Only an id's stored item is of use after a failed condition (it tells a retry from a reused id); a
             // taken version needs no more than its reason's code, so the winner's events are not sent back.
@@ -132,6 +132,23 @@ final class ConditionalWrites {
     private static String code(List<CancellationReason> reasons, int action) {
         // A reason without a code, or a missing one, is reported as unclear rather than as "no problem".
         return action < reasons.size() && reasons.get(action).code() != null ? reasons.get(action).code() : "Unknown";
+    }
+
+    /**
+     * The event an append follows, checked in the same transaction: it exists, and its chain hash is the one the new
+     * events were chained on (or it has none, and they are not chained either).
+     */
+    record Previous(Map<String, AttributeValue> key, Optional<String> chainHash) {
+
+        ConditionCheck.Builder condition() {
+            String exists = "attribute_exists(" + EventItems.STREAM_ID + ")";
+            ConditionCheck.Builder check = ConditionCheck.builder().key(key);
+            return chainHash.map(hash -> check
+                            .conditionExpression(exists + " AND " + EventItems.CHAIN_HASH + " = :previous_hash")
+                            .expressionAttributeValues(Map.of(":previous_hash", EventItems.s(hash))))
+                    .orElseGet(() -> check.conditionExpression(
+                            exists + " AND attribute_not_exists(" + EventItems.CHAIN_HASH + ")"));
+        }
     }
 
     /** The aggregate's key item to write with the events, and whether only where the aggregate has none. */

@@ -5,6 +5,7 @@ import coop.store.DuplicateEventId;
 import coop.store.EventBackfill;
 import coop.store.NewEvent;
 import coop.store.RecordedEvent;
+import coop.store.StreamId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -12,9 +13,11 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The backfill on DynamoDB: a parallel scan of the events table, per event two conditional writes that only add
@@ -29,6 +32,7 @@ public final class DynamoDbEventBackfill implements EventBackfill {
     private final String eventsTable;
     private final String eventIdsTable;
     private final Optional<ClearDataSealing> sealing;
+    private final StreamChaining chaining;
 
     /** A backfill of id items and time keys only, for stores that hold no personal data. */
     public DynamoDbEventBackfill(DynamoDbClient dynamo, String eventsTable, String eventIdsTable) {
@@ -54,6 +58,10 @@ public final class DynamoDbEventBackfill implements EventBackfill {
         this.eventsTable = eventsTable;
         this.eventIdsTable = eventIdsTable;
         this.sealing = sealing;
+        // Chaining covers the stored form: a stream whose events this backfill has still to seal is chained only
+        // once they are (the page that seals the last of them chains it).
+        this.chaining = new StreamChaining(dynamo, eventsTable,
+                event -> sealing.map(clear -> clear.holdsClearValues(event)).orElse(false));
     }
 
     @Override
@@ -65,6 +73,8 @@ public final class DynamoDbEventBackfill implements EventBackfill {
         int timeKeysAdded = 0;
         List<DuplicateEventId> duplicates = new ArrayList<>();
         List<RecordedEvent> events = page.items().stream().map(EventItems::fromItem).toList();
+        // A scan page holds events of many streams in no order: a chain is built by walking its stream instead.
+        Set<StreamId> unchained = new LinkedHashSet<>();
         for (int i = 0; i < events.size(); i++) {
             Map<String, AttributeValue> item = page.items().get(i);
             RecordedEvent event = events.get(i);
@@ -74,10 +84,15 @@ public final class DynamoDbEventBackfill implements EventBackfill {
             if (!item.containsKey(EventItems.TIME_VERSION) && addTimeKey(event)) {
                 timeKeysAdded++;
             }
+            if (!item.containsKey(EventItems.CHAIN_HASH)) {
+                unchained.add(event.stream());
+            }
         }
+        // Sealing first: the chain covers the sealed form, so a value sealed after chaining would break it.
         int sealed = sealing.map(clear -> clear.seal(events)).orElse(0);
+        int chained = unchained.stream().mapToInt(chaining::chain).sum();
         Optional<String> next = LastKeys.of(page).map(EventTableScan::position);
-        return new BackfillPage(page.items().size(), idsAdded, timeKeysAdded, duplicates, sealed, next);
+        return new BackfillPage(page.items().size(), idsAdded, timeKeysAdded, chained, duplicates, sealed, next);
     }
 
     /** @return whether the item was added; a taken id that names another position goes to {@code duplicates} */

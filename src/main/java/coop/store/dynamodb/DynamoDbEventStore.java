@@ -1,6 +1,8 @@
 package coop.store.dynamodb;
 
 import coop.store.AppendResult;
+import coop.store.AuditedEvent;
+import coop.store.ChainVerification;
 import coop.store.Erasure;
 import coop.store.EventMetadata;
 import coop.store.EventPage;
@@ -9,6 +11,7 @@ import coop.store.ExpectedVersion;
 import coop.store.NewEvent;
 import coop.store.RecordedEvent;
 import coop.store.Snapshot;
+import coop.store.StreamHead;
 import coop.store.StreamId;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -17,6 +20,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * The event store on DynamoDB. Events live in one table keyed by (stream_id, version), where a conditional write per
@@ -61,13 +66,17 @@ public final class DynamoDbEventStore implements EventStore {
     @Override
     public AppendResult append(StreamId stream, ExpectedVersion.Exactly expected, List<NewEvent> events,
                                EventMetadata metadata) {
-        return appends.append(stream, expected, events, metadata);
+        return appends.append(stream, StreamHead.at(expected.version()), events, metadata);
     }
 
     @Override
-    public AppendResult appendErasure(StreamId stream, ExpectedVersion.Exactly expected, NewEvent erasure,
-                                      EventMetadata metadata) {
-        return appends.appendErasure(stream, expected, erasure, metadata);
+    public AppendResult append(StreamId stream, StreamHead head, List<NewEvent> events, EventMetadata metadata) {
+        return appends.append(stream, head, events, metadata);
+    }
+
+    @Override
+    public AppendResult appendErasure(StreamId stream, StreamHead head, NewEvent erasure, EventMetadata metadata) {
+        return appends.appendErasure(stream, head, erasure, metadata);
     }
 
     @Override
@@ -94,6 +103,25 @@ public final class DynamoDbEventStore implements EventStore {
     @Override
     public List<RecordedEvent> readStream(StreamId stream, long afterVersion, long upToVersion) {
         return personal.open(streams.readAll(stream, afterVersion, upToVersion));
+    }
+
+    @Override
+    public ChainVerification verifyChain(StreamId stream) {
+        ChainWalk walk = new ChainWalk();
+        streams.eachPage(stream, page -> page.forEach(walk::accept));
+        return walk.result();
+    }
+
+    @Override
+    public ChainVerification verifyChain(StreamId stream, Consumer<List<AuditedEvent>> pages) {
+        ChainWalk walk = new ChainWalk();
+        streams.eachPage(stream, page -> {
+            page.forEach(walk::accept);
+            List<RecordedEvent> opened = personal.open(page);
+            pages.accept(IntStream.range(0, page.size())
+                    .mapToObj(i -> new AuditedEvent(page.get(i), opened.get(i))).toList());
+        });
+        return walk.result();
     }
 
     @Override

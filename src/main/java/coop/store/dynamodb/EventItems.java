@@ -6,6 +6,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,6 +30,8 @@ public final class EventItems {
     public static final String USER_ID = "user_id";
     public static final String CORRELATION_ID = "correlation_id";
     public static final String CAUSATION_ID = "causation_id";
+    /** The stream's hash chain up to this event ({@link EventChain}); absent on events written before chains. */
+    public static final String CHAIN_HASH = "chain_hash";
 
     /** Index keys: each is prefixed with the tenant, so no query can cross tenants. */
     public static final String CORRELATION_KEY = "correlation_key";
@@ -94,6 +97,7 @@ public final class EventItems {
         item.put(USER_ID, s(event.userId()));
         item.put(CORRELATION_ID, s(event.correlationId()));
         event.causationId().ifPresent(id -> item.put(CAUSATION_ID, s(id)));
+        event.chainHash().ifPresent(hash -> item.put(CHAIN_HASH, s(hash)));
         item.put(CORRELATION_KEY, s(correlationKey(event.tenantId(), event.correlationId())));
         item.put(TYPE_KEY, s(typeKey(event.tenantId(), event.eventType(), typeShard(event.eventId()))));
         item.put(TIME_VERSION, s(timeVersion(event.timestamp(), event.aggregateVersion())));
@@ -112,7 +116,9 @@ public final class EventItems {
                 Timestamps.parse(item.get(EVENT_TIMESTAMP).s()),
                 item.get(USER_ID).s(),
                 item.get(CORRELATION_ID).s(),
-                Optional.ofNullable(item.get(CAUSATION_ID)).map(AttributeValue::s));
+                Optional.ofNullable(item.get(CAUSATION_ID)).map(AttributeValue::s),
+                List.of(),
+                Optional.ofNullable(item.get(CHAIN_HASH)).map(AttributeValue::s));
     }
 
     static AttributeValue s(String value) {

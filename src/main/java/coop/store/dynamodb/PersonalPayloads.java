@@ -93,7 +93,7 @@ final class PersonalPayloads {
     private static RecordedEvent withData(RecordedEvent event, String data, List<String> erased) {
         return new RecordedEvent(event.eventId(), event.eventType(), event.eventVersion(), event.stream(),
                 event.aggregateVersion(), data, event.timestamp(), event.userId(), event.correlationId(),
-                event.causationId(), erased);
+                event.causationId(), erased, event.chainHash());
     }
 
     private ObjectNode parse(String data) {

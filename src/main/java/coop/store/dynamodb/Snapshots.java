@@ -53,7 +53,7 @@ final class Snapshots {
         return response.items().stream().findFirst().map(item -> SnapshotItems.fromItem(stream, item))
                 .flatMap(stored -> personal.openWhole(stream, stored.version(), "state", stored.state())
                         .map(state -> new Snapshot(stream, stored.version(), stored.stateSchema(), state,
-                                stored.lastEventAt())));
+                                stored.lastEventAt(), stored.chainHash())));
     }
 
     /**
@@ -100,7 +100,8 @@ final class Snapshots {
 
     private Map<String, AttributeValue> checkedItem(Snapshot snapshot) {
         Snapshot sealed = new Snapshot(snapshot.stream(), snapshot.version(), snapshot.stateSchema(),
-                personal.sealWhole(snapshot.stream(), snapshot.version(), "state", snapshot.state()), snapshot.lastEventAt());
+                personal.sealWhole(snapshot.stream(), snapshot.version(), "state", snapshot.state()), snapshot.lastEventAt(),
+                snapshot.chainHash());
         Map<String, AttributeValue> item = SnapshotItems.toItem(sealed, clock.instant());
         int bytes = ItemSizes.of(item);
         if (bytes > ItemSizes.MAX_ITEM_BYTES) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Reads one stream by its key: strongly consistent queries, never scans. */
 final class StreamReads {
@@ -42,6 +43,15 @@ final class StreamReads {
         return newest.items().isEmpty() ? 0 : Long.parseLong(newest.items().getFirst().get(EventItems.VERSION).n());
     }
 
+    /** The chain hash of the event at {@code version}: empty when it has none (or is not there). One keyed read. */
+    Optional<String> chainHash(StreamId stream, long version) {
+        Map<String, AttributeValue> item = dynamo.getItem(request -> request.tableName(table).consistentRead(true)
+                .key(Map.of(EventItems.STREAM_ID, EventItems.s(EventItems.streamKey(stream)),
+                        EventItems.VERSION, EventItems.n(version)))
+                .projectionExpression(EventItems.CHAIN_HASH)).item();
+        return Optional.ofNullable(item).map(found -> found.get(EventItems.CHAIN_HASH)).map(AttributeValue::s);
+    }
+
     EventPage page(StreamId stream, long afterVersion, long upToVersion, int limit, Optional<String> pageToken) {
         String query = "stream:" + EventItems.streamKey(stream);
         // A token names the stream, not the versions asked for: it continues a page, but never below them.
@@ -67,6 +77,17 @@ final class StreamReads {
         }
         return dynamo.queryPaginator(between(stream, afterVersion, upToVersion).build()).items().stream()
                 .map(EventItems::fromItem).toList();
+    }
+
+    /** Every event of the stream as stored, oldest first, one query page at a time: memory stays one page. */
+    void eachPage(StreamId stream, Consumer<List<RecordedEvent>> page) {
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse response = dynamo.query(between(stream, 0, Long.MAX_VALUE).exclusiveStartKey(start).build());
+            page.accept(response.items().stream().map(EventItems::fromItem).toList());
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (start != null);
     }
 
     /**
