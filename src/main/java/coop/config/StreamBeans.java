@@ -32,6 +32,7 @@ import coop.readmodel.ReadModelQueries;
 import coop.stream.SnapshotPolicy;
 import coop.stream.Snapshotter;
 import coop.stream.StreamDispatcher;
+import coop.stream.StreamHeadsProjection;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -114,7 +115,8 @@ public class StreamBeans {
     StreamDispatcher dispatcher(FamilySummaryProjection familySummary, EventService events,
                                 AggregateRepository aggregates, EventCodec codec, AggregateTypes types,
                                 EventStore store, CheckpointStore checkpoints, FeedPublisher feed, Envelopes envelopes,
-                                SnapshotSettings snapshots, StreamSettings stream, Clock clock) {
+                                SnapshotSettings snapshots, StreamSettings stream, Clock clock,
+                                ReadModelStore rows) {
         return new StreamDispatcher(List.of(
                 familySummary,
                 PortalTriggers.lockOnOverdue(stream.active(PortalTriggers.LOCK_ON_OVERDUE), events, store, codec,
@@ -123,6 +125,7 @@ public class StreamBeans {
                         codec, checkpoints),
                 new Snapshotter(types, aggregates, new SnapshotPolicy(snapshots.every(), snapshots.defaultEvery()),
                         stream.active(Snapshotter.NAME)),
+                new StreamHeadsProjection(rows, stream.active(StreamHeadsProjection.NAME)),
                 new EventFeed(feed, envelopes, stream.active(EventFeed.NAME))),
                 checkpoints, clock, aggregates, store, familySummary);
     }
