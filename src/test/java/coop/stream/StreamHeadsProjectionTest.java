@@ -6,8 +6,11 @@ import coop.ledger.StreamLeaf;
 import coop.ledger.TenantHeads;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +52,67 @@ class StreamHeadsProjectionTest extends StreamTest {
         for (String family : List.of("chen", "martinez")) {
             assertThat(new DigestProofs(store).check(family(family), digest, digest.root()).verified()).isTrue();
         }
+    }
+
+    @Test
+    void digests_taken_while_appends_and_batches_race_prove_every_stream_they_cover() throws Exception {
+        List<String> families = List.of("chen", "martinez", "okafor");
+        families.forEach(family -> enroll(family, family + " Family"));
+        deliverAll();
+        List<MerkleTree> digests = new CopyOnWriteArrayList<>();
+        List<Throwable> errors = new CopyOnWriteArrayList<>();
+        int rounds = 6;
+        for (int round = 0; round < rounds; round++) {
+            CyclicBarrier start = new CyclicBarrier(4);
+            List<Thread> threads = new ArrayList<>();
+            for (int appender = 0; appender < 2; appender++) {
+                int first = appender + round;
+                threads.add(racer(start, errors, () -> {
+                    for (int i = 0; i < 3; i++) {
+                        append(families.get((first + i) % 3), "EngagementScoreUpdated", Map.of("new_score", i));
+                    }
+                }));
+            }
+            threads.add(racer(start, errors, this::deliverAll));
+            threads.add(racer(start, errors, () -> {
+                for (int i = 0; i < 3; i++) {
+                    digests.add(MerkleTree.of(new TenantHeads(readModels).of(TENANT)));
+                }
+            }));
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        }
+        deliverAll();
+
+        assertThat(errors).isEmpty();
+        assertThat(digests).hasSize(rounds * 3);
+        int proven = 0;
+        for (MerkleTree digest : digests) {
+            assertThat(digest.leaves()).hasSize(3);
+            for (StreamLeaf leaf : digest.leaves()) {
+                var check = new DigestProofs(store).check(family(leaf.stream().substring("Family/".length())),
+                        digest, digest.root());
+                assertThat(check.verified()).as("%s in a digest", leaf).isTrue();
+                proven++;
+            }
+        }
+        assertThat(proven).isEqualTo(rounds * 9);
+        assertThat(new TenantHeads(readModels).of(TENANT)).containsExactlyInAnyOrderElementsOf(
+                families.stream().map(this::head).toList());
+    }
+
+    private static Thread racer(CyclicBarrier start, List<Throwable> errors, Runnable work) {
+        Thread thread = new Thread(() -> {
+            try {
+                start.await();
+                work.run();
+            } catch (Throwable e) {
+                errors.add(e);
+            }
+        });
+        thread.start();
+        return thread;
     }
 
     private StreamLeaf head(String familyId) {
