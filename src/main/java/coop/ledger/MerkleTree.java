@@ -54,10 +54,11 @@ public final class MerkleTree {
 
     /** The proof for the stream's head; empty when the tree does not cover the stream. */
     public Optional<MerkleProof> proofFor(String stream) {
-        int index = indexOf(stream);
-        if (index < 0) {
+        int leaf = indexOf(stream);
+        if (leaf < 0) {
             return Optional.empty();
         }
+        int index = leaf;
         List<ProofStep> steps = new ArrayList<>();
         for (List<String> level : levels.subList(0, levels.size() - 1)) {
             int sibling = index ^ 1;
@@ -66,7 +67,7 @@ public final class MerkleTree {
             }
             index /= 2;
         }
-        return Optional.of(new MerkleProof(leaves.get(indexOf(stream)), steps, root()));
+        return Optional.of(new MerkleProof(leaves.get(leaf), steps, root()));
     }
 
     private int indexOf(String stream) {
