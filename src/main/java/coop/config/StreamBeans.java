@@ -37,6 +37,7 @@ import coop.readmodel.ReadModelQueries;
 import coop.stream.SnapshotPolicy;
 import coop.stream.Snapshotter;
 import coop.stream.StreamDispatcher;
+import coop.stream.StreamHeadsProjection;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -127,7 +128,7 @@ public class StreamBeans {
                                 AggregateRepository aggregates, EventCodec codec, AggregateTypes types,
                                 EventStore store, CheckpointStore checkpoints, FeedPublisher feed, Envelopes envelopes,
                                 SnapshotSettings snapshots, StreamSettings stream, FamilyNotices notices,
-                                Clock clock) {
+                                Clock clock, ReadModelStore rows) {
         return new StreamDispatcher(List.of(
                 familySummary,
                 PortalTriggers.lockOnOverdue(stream.active(PortalTriggers.LOCK_ON_OVERDUE), events, store, codec,
@@ -137,6 +138,7 @@ public class StreamBeans {
                 notices,
                 new Snapshotter(types, aggregates, new SnapshotPolicy(snapshots.every(), snapshots.defaultEvery()),
                         stream.active(Snapshotter.NAME)),
+                new StreamHeadsProjection(rows, stream.active(StreamHeadsProjection.NAME)),
                 new EventFeed(feed, envelopes, stream.active(EventFeed.NAME))),
                 checkpoints, clock, aggregates, store, familySummary);
     }

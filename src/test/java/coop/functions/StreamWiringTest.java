@@ -158,6 +158,6 @@ class StreamWiringTest {
                 .singleElement().satisfies(r -> assertThat(r.ready()).isTrue());
         assertThat(queries.projectionsOfAllTenants().projections()).extracting(ProjectionInfo::projectionName)
                 .contains(FamilySummaryProjection.NAME, "lock-portal-on-overdue", "restore-portal-on-payment",
-                        "snapshots", "event-feed");
+                        "snapshots", "stream-heads", "event-feed");
     }
 }
