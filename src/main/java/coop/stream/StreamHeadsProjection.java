@@ -1,5 +1,6 @@
 package coop.stream;
 
+import coop.readmodel.HandlerType;
 import coop.store.ReadModelRow;
 import coop.store.ReadModelStore;
 import coop.store.RecordedEvent;
