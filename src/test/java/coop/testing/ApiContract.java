@@ -30,9 +30,14 @@ public final class ApiContract {
     private static final OpenApiInteractionValidator VALIDATOR =
             OpenApiInteractionValidator.createForInlineApiSpecification(documentText()).build();
 
-    /** One request and its answer, as they went over the wire. */
+    /** One request and its answer, as they went over the wire; the answer's media type JSON unless said. */
     public record Exchange(String method, String rawPath, Map<String, List<String>> query, String requestBody,
-                           boolean withToken, int status, String responseBody) {
+                           boolean withToken, int status, String responseBody, String responseType) {
+
+        public Exchange(String method, String rawPath, Map<String, List<String>> query, String requestBody,
+                        boolean withToken, int status, String responseBody) {
+            this(method, rawPath, query, requestBody, withToken, status, responseBody, "application/json");
+        }
     }
 
     private ApiContract() {
@@ -53,14 +58,18 @@ public final class ApiContract {
             }
         }
         boolean withToken = event.getRequestContext() != null && event.getRequestContext().getAuthorizer() != null;
+        String type = response.getHeaders() == null ? null : response.getHeaders().entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase("Content-Type")).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
         check(new Exchange(event.getRequestContext().getHttp().getMethod(), event.getRawPath(), query, body,
-                withToken, response.getStatusCode(), response.getBody()));
+                withToken, response.getStatusCode(), response.getBody(),
+                type == null ? "application/json" : type.split(";")[0].trim()));
     }
 
     public static void check(Exchange exchange) {
         Request.Method method = Request.Method.valueOf(exchange.method().toUpperCase(Locale.ROOT));
         ValidationReport report = VALIDATOR.validateResponse(exchange.rawPath(), method, SimpleResponse.Builder
-                .status(exchange.status()).withContentType("application/json").withBody(exchange.responseBody())
+                .status(exchange.status()).withContentType(exchange.responseType()).withBody(exchange.responseBody())
                 .build());
         if (exchange.status() / 100 == 2) {
             report = report.merge(VALIDATOR.validateRequest(request(exchange, method)));
