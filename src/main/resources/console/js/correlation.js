@@ -37,7 +37,7 @@ function Revert({ correlationId, onDone }) {
   return html`<section class="card revert" aria-labelledby="revert-title">
     <h2 id="revert-title">Revert this correlation</h2>
     <form class="row" onSubmit=${previewIt}>
-      <label>Reason <input required maxlength="500" value=${reason}
+      <label>Reason <input required maxlength="2000" value=${reason}
         onInput=${(e) => { setReason(e.target.value); setPreview(null); }} /></label>
       <button type="submit">Preview the revert</button>
     </form>

@@ -85,7 +85,7 @@ class ConsoleAccessTest extends ConsoleTest {
         assertThat(coordinator.locator("table.diff tr[data-field='status']")).hasCount(1);
         assertThat(coordinator.locator("table.diff tr[data-field='status_before_withdrawal']")).hasCount(0);
         assertThat(coordinator.locator("details.raw-state")).hasCount(0);
-        shot(coordinator, "19-a-coordinator-sees-no-internal-fields");
+        shot(coordinator, "27-a-coordinator-sees-no-internal-fields");
         coordinator.context().close();
 
         Page auditor = browser.newPage(1280, 900);
