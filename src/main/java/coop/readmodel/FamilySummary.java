@@ -1,11 +1,15 @@
 package coop.readmodel;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import coop.domain.family.Family;
 import coop.domain.family.FamilyState;
 import coop.domain.family.PaymentStatus;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -31,6 +35,17 @@ public record FamilySummary(
     /** The listing a summary of this payment status belongs to. */
     public static String listing(PaymentStatus status) {
         return "payment_status#" + status.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The state's fields that are null because the family's personal data was erased, as the state's own
+     * {@code erased_fields} names them; left out while nothing is erased. A row the stream has not yet rewritten
+     * since the erasure reads with those values null already, and gains the list with its rewrite.
+     */
+    @JsonProperty("erased_fields")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public List<String> erasedFields() {
+        return state.personalDataErased() ? Family.INSTANCE.personalStateFields() : List.of();
     }
 
     public static FamilySummary of(FamilyState state, long version, Instant updatedAt) {

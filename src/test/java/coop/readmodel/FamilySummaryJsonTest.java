@@ -42,7 +42,9 @@ class FamilySummaryJsonTest {
         json.fieldNames().forEachRemaining(names::add);
         assertThat(names).containsExactly("family_id", "family_name", "status", "enrollment_date", "children",
                 "payments", "payment_count", "total_due", "total_received", "payment_status", "balance_due",
-                "portal_access", "engagement_score", "withdrawal_date", "aggregate_version", "updated_at");
+                "portal_access", "engagement_score", "withdrawal_date", "email", "opted_out_notices", "aggregate_version",
+                "updated_at");
+        assertThat(json.has("erased_fields")).as("nothing erased, no list").isFalse();
         assertThat(json.path("family_name").asText()).isEqualTo("Chen");
         assertThat(json.path("portal_access").asText()).isEqualTo("locked");
         assertThat(json.path("balance_due").decimalValue()).isEqualByComparingTo("300");

@@ -92,6 +92,9 @@ class ErasedFamilySummaryTest extends SealedStreamTest {
         assertThat(rewritten.state().familyName()).isNull();
         assertThat(rewritten.state().children()).singleElement().isEqualTo(new Child(null, null, null));
         assertThat(rewritten.aggregateVersion()).isEqualTo(before.aggregateVersion() + 1);
+        assertThat(rewritten.erasedFields()).as("the rewritten row says which values the erasure took")
+                .contains("family_name", "children.child_name");
+        assertThat(before.erasedFields()).isEmpty();
         assertThat(rewritten).isEqualTo(expectedSummary("window"));
         assertThat(RawTables.find(dynamo, tables, "Martinez")).isEmpty();
     }
