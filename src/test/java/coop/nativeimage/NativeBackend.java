@@ -60,6 +60,7 @@ final class NativeBackend implements AutoCloseable {
         env.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", endpoint);
         env.put("COOP_FEED_ENDPOINT_OVERRIDE", endpoint);
         env.put("COOP_KEYS_ENDPOINT_OVERRIDE", endpoint);
+        env.put("COOP_NOTIFICATIONS_ENDPOINT_OVERRIDE", endpoint);
         return env;
     }
 
