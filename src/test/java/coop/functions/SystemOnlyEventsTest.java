@@ -81,6 +81,17 @@ class SystemOnlyEventsTest {
     }
 
     @Test
+    void a_what_if_with_a_notification_sent_is_refused_the_same_way() {
+        api.send(append("wondering", sarah, enrolment("Wondering")));
+
+        Answer answer = api.send(ApiCall.to(WhatIfRoutesTest.SIMULATE, "Family", "wondering").as(sarah)
+                .body("{\"events\": [{\"event_type\": \"NotificationSent\", \"event_data\": " + SENT + "}]}"));
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.body().path("details").findValuesAsText("field")).containsExactly("events[0].event_type");
+    }
+
+    @Test
     void the_notifiers_own_append_is_stored() {
         api.send(append("told", sarah, enrolment("Told")));
         NotificationSent sent = new NotificationSent("payment_receipt", NotificationSent.EMAIL, "paid-2", "ses-id-1");
