@@ -29,6 +29,11 @@ public interface NotificationSettings {
     @WithDefault("P2D")
     Duration maxEventAge();
 
+    /** The scheduled job reminds a family of a due this many days before its date (0: on the day). */
+    @WithName("reminder-days-before")
+    @WithDefault("3")
+    int reminderDaysBefore();
+
     /** How long a claim keeps other deliveries off a notice; shorter than the stream function's timeout (60 s). */
     @WithDefault("20S")
     Duration lease();

@@ -1,12 +1,15 @@
 package coop.config;
 
+import coop.app.AggregateRepository;
 import coop.app.EventCodec;
 import coop.app.EventService;
 import coop.notify.NoticeSender;
 import coop.notify.NoticeSettings;
 import coop.notify.SesMailer;
 import coop.observability.Metrics;
+import coop.schedule.PaymentReminders;
 import coop.store.NoticeStore;
+import coop.store.ReadModelStore;
 import coop.store.dynamodb.DynamoDbNotices;
 import coop.stream.FamilyNotices;
 import jakarta.enterprise.inject.Disposes;
@@ -21,7 +24,10 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 import java.time.Clock;
 
-/** Wires the notices to families: the SES client, the notices table, the sender and its stream subscriber. */
+/**
+ * Wires the notices to families: the SES client, the notices table, the sender, its stream subscriber and the
+ * scheduled job's reminders.
+ */
 public class NotifyBeans {
 
     @Produces
@@ -52,13 +58,27 @@ public class NotifyBeans {
 
     @Produces
     @Singleton
-    FamilyNotices familyNotices(NoticeStore notices, SesV2Client ses, EventService events, EventCodec codec,
-                                Metrics metrics, NotificationSettings settings, StreamSettings stream, Clock clock) {
+    NoticeSender noticeSender(NoticeStore notices, SesV2Client ses, EventService events, EventCodec codec,
+                              Metrics metrics, NotificationSettings settings, Clock clock) {
         NoticeSettings sending = new NoticeSettings(settings.lease(), settings.apiCallTimeout(),
                 settings.maxAttempts(), settings.maxEventAge());
-        NoticeSender sender = new NoticeSender(notices, new SesMailer(ses, settings.fromAddress()), events, codec,
-                metrics, sending, clock);
+        return new NoticeSender(notices, new SesMailer(ses, settings.fromAddress()), events, codec, metrics, sending,
+                clock);
+    }
+
+    @Produces
+    @Singleton
+    FamilyNotices familyNotices(NoticeSender sender, EventCodec codec, Metrics metrics,
+                                NotificationSettings settings, StreamSettings stream, Clock clock) {
         return new FamilyNotices(stream.active(FamilyNotices.NAME), sender, codec, metrics,
                 tenant -> settings.coopName().orElse(tenant), settings.maxEventAge(), clock);
+    }
+
+    @Produces
+    @Singleton
+    PaymentReminders paymentReminders(ReadModelStore rows, AggregateRepository aggregates, NoticeSender sender,
+                                      NotificationSettings settings, Clock clock) {
+        return new PaymentReminders(rows, aggregates, sender, tenant -> settings.coopName().orElse(tenant),
+                settings.reminderDaysBefore(), clock);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import coop.app.DerivedIds;
 import coop.app.Json;
 import coop.app.ProposedEvent;
+import coop.domain.SystemOnlyEvents;
 import coop.functions.http.ApiError;
 import coop.functions.http.Problem;
 import coop.store.EventStore;
@@ -88,6 +89,9 @@ record AppendBody(ExpectedVersion expected, Optional<String> correlationId, Opti
             problems.add(new Problem(path + ".event_type", "is required: a string"));
         } else if (type.asText().length() > 200) {
             problems.add(new Problem(path + ".event_type", "is not an event type"));
+        } else if (SystemOnlyEvents.isSystemOnly(type.asText())) {
+            problems.add(new Problem(path + ".event_type", "is appended only by the system (\"" + type.asText()
+                    + "\" records what the notifier did), never through the API"));
         }
         Optional<Integer> version = Optional.empty();
         JsonNode versionNode = node.get("event_version");

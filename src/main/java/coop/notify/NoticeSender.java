@@ -66,7 +66,12 @@ public final class NoticeSender {
      * @throws NoticeNotSent       when the provider refused it and it will be tried again
      */
     public void deliver(RecordedEvent causing, NoticeKind kind, FamilyState family, Map<String, String> values) {
-        NoticeKey key = new NoticeKey(causing.tenantId(), causing.aggregateId(), causing.eventId(), kind.storedName());
+        deliver(NoticeCause.of(causing), kind, family, values);
+    }
+
+    /** As {@link #deliver(RecordedEvent, NoticeKind, FamilyState, Map)}, about any cause (a reminder of a due). */
+    public void deliver(NoticeCause causing, NoticeKind kind, FamilyState family, Map<String, String> values) {
+        NoticeKey key = new NoticeKey(causing.tenantId(), causing.familyId(), causing.causeId(), kind.storedName());
         Optional<String> reason = reasonNotToSend(kind, family);
         Instant now = clock.instant();
         NoticeClaim claim = reason.isPresent()
@@ -91,7 +96,7 @@ public final class NoticeSender {
         return family.optedOutOf(kind) ? Optional.of(OPTED_OUT) : Optional.empty();
     }
 
-    private void finishOrLeave(RecordedEvent causing, NoticeKind kind, Notice notice) {
+    private void finishOrLeave(NoticeCause causing, NoticeKind kind, Notice notice) {
         switch (notice.status()) {
             // sent by a delivery that died before the history had it
             case SENT -> record(causing, kind, notice.noticeId(), notice.providerMessageId().orElseThrow());
@@ -103,7 +108,7 @@ public final class NoticeSender {
         }
     }
 
-    private void send(RecordedEvent causing, NoticeKind kind, Notice notice, String to, NoticeMessage message) {
+    private void send(NoticeCause causing, NoticeKind kind, Notice notice, String to, NoticeMessage message) {
         // Start only if the call ends before the lease does: then no other delivery can take over mid-call.
         if (clock.instant().plus(settings.sendTime()).isAfter(notice.leaseUntil())) {
             notices.release(notice.noticeId(), "lease_ran_out", clock.instant());
@@ -128,13 +133,13 @@ public final class NoticeSender {
         record(causing, kind, notice.noticeId(), messageId);
     }
 
-    private void record(RecordedEvent causing, NoticeKind kind, String noticeId, String messageId) {
-        NotificationSent sent = new NotificationSent(kind.storedName(), NotificationSent.EMAIL, causing.eventId(),
+    private void record(NoticeCause causing, NoticeKind kind, String noticeId, String messageId) {
+        NotificationSent sent = new NotificationSent(kind.storedName(), NotificationSent.EMAIL, causing.causeId(),
                 messageId);
-        AppendRequest request = new AppendRequest(causing.tenantId(), Family.NAME, causing.aggregateId(),
+        AppendRequest request = new AppendRequest(causing.tenantId(), Family.NAME, causing.familyId(),
                 ExpectedVersion.any(), List.of(codec.propose(Family.INSTANCE, sent,
                 Optional.of(notificationSentId(noticeId)))), USER_ID, Optional.of(causing.correlationId()),
-                Optional.of(causing.eventId()));
+                causing.causationId());
         try {
             events.append(request);
         } catch (EventIdConflict twinRecordedFirst) {

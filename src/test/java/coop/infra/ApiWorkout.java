@@ -8,6 +8,8 @@ import coop.testing.Tokens;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -62,6 +64,10 @@ class ApiWorkout {
         created(append("ota", sarah, 0, "FamilyEnrolled", ENROLMENT.formatted("Ota")));
         created(bulk("ota", sarah, "{\"event_id\": \"withdrawn-1\", \"event_type\": \"FamilyWithdrawn\", "
                 + "\"event_data\": {\"withdrawal_date\": \"2024-11-01\"}}", "\"correlation_id\": \"ota-withdrawal\", "));
+        // A due falling due tomorrow: the overdue run decides pat's reminder (no contact: skipped, in the notices table).
+        created(append("pat", sarah, 0, "FamilyEnrolled", ENROLMENT.formatted("Pat")));
+        created(append("pat", sarah, 1, "PaymentDue", "{\"amount\": 120, \"due_date\": \""
+                + LocalDate.now(ZoneOffset.UTC).plusDays(1) + "\"}"));
     }
 
     void reads(Map<String, String> sarah) {

@@ -77,7 +77,8 @@ class TemplateTest {
                     on("StreamDeadLetterQueue", "sqs:SendMessage"),
                     SEND_NOTICES),
             "replayEvents", grants(DATA_KEYS_WRITE, on("FeedBus", "events:PutEvents"), SEND_NOTICES),
-            "markOverduePayments", DATA_KEYS_READ);
+            // The reminders of dues falling due are sent from the one identity too.
+            "markOverduePayments", grants(DATA_KEYS_READ, SEND_NOTICES));
 
     @Test
     void every_funqy_function_is_deployed_and_exports_its_own_name() {

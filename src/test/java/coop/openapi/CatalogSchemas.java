@@ -4,6 +4,7 @@ import coop.domain.EventCatalog;
 import coop.domain.EventType;
 import coop.domain.Field;
 import coop.domain.PayloadSchema;
+import coop.domain.SystemOnlyEvents;
 import coop.domain.family.FamilyEvents;
 
 import java.util.Comparator;
@@ -29,12 +30,15 @@ final class CatalogSchemas {
     static Map<String, Object> generate() {
         List<EventType<?>> types = CATALOGS.stream().<EventType<?>>flatMap(catalog -> catalog.all().stream())
                 .sorted(Comparator.comparing(EventType::name)).toList();
+        // What only the system appends is no event a caller may propose: the API refuses it.
+        List<EventType<?>> proposable = types.stream().filter(type -> !SystemOnlyEvents.isSystemOnly(type.name()))
+                .toList();
         Map<String, Object> schemas = new LinkedHashMap<>();
         Map<String, Object> mapping = new LinkedHashMap<>();
-        types.forEach(type -> mapping.put(type.name(), PREFIX + type.name() + "Event"));
+        proposable.forEach(type -> mapping.put(type.name(), PREFIX + type.name() + "Event"));
         schemas.put("ProposedEvent", map(
                 "description", "One event to append or simulate; its event_type picks the schema of its event_data",
-                "oneOf", types.stream().map(type -> ref(type.name() + "Event")).toList(),
+                "oneOf", proposable.stream().map(type -> ref(type.name() + "Event")).toList(),
                 "discriminator", map("propertyName", "event_type", "mapping", mapping)));
         for (EventType<?> type : types) {
             schemas.put(type.name() + "Event", event(type));

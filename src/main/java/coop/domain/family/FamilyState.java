@@ -95,6 +95,16 @@ public record FamilyState(
         return dues.stream().filter(due -> !due.overdue() && due.dueDate().isBefore(today)).toList();
     }
 
+    /**
+     * The unpaid dues that fall due from {@code today} to {@code daysAhead} days after it: a scheduler reminds the
+     * family of each. One that is due later is not news yet, and one whose date has passed is overdue instead.
+     */
+    public List<DuePayment> duesFallingDueWithin(LocalDate today, int daysAhead) {
+        LocalDate last = today.plusDays(daysAhead);
+        return dues.stream().filter(due -> !due.overdue() && !due.dueDate().isBefore(today)
+                && !due.dueDate().isAfter(last)).toList();
+    }
+
     FamilyState withEnrolment(String familyName, LocalDate enrollmentDate) {
         return new FamilyState(familyId, familyName, FamilyStatus.ENROLLED, enrollmentDate, children, payments,
                 paymentCount, totalDue, totalReceived, paymentStatus, balanceDue, portalAccess, engagementScore,
