@@ -40,7 +40,10 @@ class TemplateTest {
             Map.entry("GET /families", "readModels"),
             Map.entry("GET /projections", "readModels"),
             Map.entry("POST /projections/{projection_name}/rebuild", "readModels"),
-            Map.entry("GET /notifications", "readModels"));
+            Map.entry("GET /notifications", "readModels"),
+            Map.entry("POST /ledger/digests", "readModels"),
+            Map.entry("GET /ledger/digests", "readModels"),
+            Map.entry("GET /ledger/digests/{digest_id}", "readModels"));
 
     /** Rebuild segments run in asynchronous invocations of this function's alias, and nothing else is invoked. */
     private static final String REBUILD_FUNCTION = "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:"
