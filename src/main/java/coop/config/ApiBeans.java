@@ -14,14 +14,9 @@ import coop.app.Json;
 import coop.app.RevertPreviews;
 import coop.app.Reverts;
 import coop.app.Simulations;
-import coop.ledger.DigestProofs;
-import coop.ledger.LedgerDigests;
 import coop.store.EventStore;
-import coop.store.ReadModelStore;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-
-import java.time.Clock;
 
 /** Wires the read and revert services behind the HTTP API, next to {@link CoreBeans}. */
 public class ApiBeans {
@@ -80,17 +75,5 @@ public class ApiBeans {
     Simulations simulations(AggregateTypes types, AggregateRepository repository, EventCodec codec,
                             Aggregates aggregates) {
         return new Simulations(types, repository, codec, aggregates);
-    }
-
-    @Produces
-    @Singleton
-    LedgerDigests ledgerDigests(ReadModelStore rows, Clock clock) {
-        return new LedgerDigests(rows, clock);
-    }
-
-    @Produces
-    @Singleton
-    DigestProofs digestProofs(EventStore store) {
-        return new DigestProofs(store);
     }
 }

@@ -71,7 +71,8 @@ class TemplateTest {
             "revertCorrelation", DATA_KEYS_WRITE,
             "loadAggregate", DATA_KEYS_READ,
             "queryEvents", DATA_KEYS_READ,
-            "readModels", grants(DATA_KEYS_READ, on(REBUILD_FUNCTION, "lambda:InvokeFunction")),
+            "readModels", grants(DATA_KEYS_READ, on(REBUILD_FUNCTION, "lambda:InvokeFunction"),
+                    on("DigestsBucket/*", "s3:PutObject")),
             // The upgrade backfill gives a family whose personal values an earlier release stored in clear its key.
             "rebuildProjection", grants(DATA_KEYS_WRITE, on(REBUILD_FUNCTION, "lambda:InvokeFunction")),
             "processStreamRecord", grants(
