@@ -3,6 +3,7 @@ package coop.config;
 import coop.ledger.DigestArchive;
 import coop.ledger.DigestProofs;
 import coop.ledger.LedgerDigests;
+import coop.schedule.DailyDigests;
 import coop.store.EventStore;
 import coop.store.ReadModelStore;
 import coop.store.s3.S3DigestArchive;
@@ -53,5 +54,11 @@ public class LedgerBeans {
     @Singleton
     DigestProofs digestProofs(EventStore store) {
         return new DigestProofs(store);
+    }
+
+    @Produces
+    @Singleton
+    DailyDigests dailyDigests(ReadModelStore rows, LedgerDigests digests, Clock clock) {
+        return new DailyDigests(rows, digests, clock);
     }
 }

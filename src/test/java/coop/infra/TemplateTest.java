@@ -81,7 +81,7 @@ class TemplateTest {
                     on("StreamDeadLetterQueue", "sqs:SendMessage"),
                     SEND_NOTICES),
             "replayEvents", grants(DATA_KEYS_WRITE, on("FeedBus", "events:PutEvents"), SEND_NOTICES),
-            "markOverduePayments", DATA_KEYS_READ);
+            "markOverduePayments", grants(DATA_KEYS_READ, on("DigestsBucket/*", "s3:PutObject")));
 
     @Test
     void every_funqy_function_is_deployed_and_exports_its_own_name() {
