@@ -1,6 +1,6 @@
 package coop.config;
 
-import coop.ledger.DigestArchive;
+import coop.store.DigestArchive;
 import coop.ledger.DigestProofs;
 import coop.ledger.LedgerDigests;
 import coop.schedule.DailyDigests;

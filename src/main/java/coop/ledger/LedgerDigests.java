@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import coop.app.Json;
+import coop.store.DigestArchive;
 import coop.store.ReadModelPage;
 import coop.store.ReadModelRow;
 import coop.store.ReadModelStore;

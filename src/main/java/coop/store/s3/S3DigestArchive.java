@@ -1,6 +1,6 @@
 package coop.store.s3;
 
-import coop.ledger.DigestArchive;
+import coop.store.DigestArchive;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
