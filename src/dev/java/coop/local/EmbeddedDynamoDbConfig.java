@@ -25,6 +25,7 @@ public final class EmbeddedDynamoDbConfig implements ConfigSourceFactory {
     static final String FEED_ENDPOINT = "coop.feed.endpoint-override";
     static final String KEYS_ENDPOINT = "coop.keys.endpoint-override";
     static final String SES_ENDPOINT = "coop.notifications.endpoint-override";
+    static final String DIGESTS_ENDPOINT = "coop.digests.endpoint-override";
     static final String EMBEDDED = "coop.dynamodb.embedded";
 
     @Override
@@ -34,7 +35,7 @@ public final class EmbeddedDynamoDbConfig implements ConfigSourceFactory {
             return List.of();
         }
         Set<String> missing = new HashSet<>();
-        for (String name : List.of(ENDPOINT, FEED_ENDPOINT, KEYS_ENDPOINT, SES_ENDPOINT)) {
+        for (String name : List.of(ENDPOINT, FEED_ENDPOINT, KEYS_ENDPOINT, SES_ENDPOINT, DIGESTS_ENDPOINT)) {
             ConfigValue configured = context.getValue(name);
             if (configured == null || configured.getValue() == null || configured.getValue().isBlank()) {
                 missing.add(name);

@@ -47,7 +47,12 @@ public final class AuditTrail {
         return lines.isEmpty() ? Optional.empty() : Optional.of(new AuditExport(lines, verification));
     }
 
-    private StreamId stream(String tenantId, String aggregateType, String aggregateId) {
+    /**
+     * The stream an aggregate's events are stored in, its type named as served (the digest's leaves name it so).
+     *
+     * @throws UnknownAggregateType when the type is not served
+     */
+    public StreamId stream(String tenantId, String aggregateType, String aggregateId) {
         return new StreamId(tenantId, types.get(aggregateType).name(), aggregateId);
     }
 }

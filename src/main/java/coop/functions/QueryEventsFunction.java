@@ -8,6 +8,10 @@ import coop.app.Explain;
 import coop.app.Explanation;
 import coop.app.History;
 import coop.functions.http.ApiError;
+import coop.ledger.Digest;
+import coop.ledger.DigestProofs;
+import coop.ledger.LedgerDigests;
+import coop.store.ChainVerification;
 import coop.functions.http.ApiRequest;
 import coop.functions.http.HttpAdapter;
 import coop.functions.http.HttpFunction;
@@ -25,7 +29,7 @@ import java.util.Optional;
 
 /**
  * The audit trail: an aggregate's history (as JSON pages, or whole as CSV with its chain's verdict), its
- * verification, explain, and event queries across aggregates.
+ * verification (alone, or against a digest taken earlier), explain, and event queries across aggregates.
  */
 @Singleton
 @Unremovable
@@ -40,6 +44,8 @@ public class QueryEventsFunction implements HttpFunction {
     private final History history;
     private final Explain explain;
     private final AuditTrail audit;
+    private final LedgerDigests digests;
+    private final DigestProofs proofs;
     private final Routes routes = Routes.create()
             .on("GET /aggregates/{aggregate_type}/{aggregate_id}/events", this::aggregateHistory)
             .on("GET /aggregates/{aggregate_type}/{aggregate_id}/verification", this::verification)
@@ -47,11 +53,14 @@ public class QueryEventsFunction implements HttpFunction {
             .on("GET /events", this::events)
             .on("GET /events/{event_id}", this::event);
 
-    public QueryEventsFunction(HttpAdapter http, History history, Explain explain, AuditTrail audit) {
+    public QueryEventsFunction(HttpAdapter http, History history, Explain explain, AuditTrail audit,
+                               LedgerDigests digests, DigestProofs proofs) {
         this.http = http;
         this.history = history;
         this.explain = explain;
         this.audit = audit;
+        this.digests = digests;
+        this.proofs = proofs;
     }
 
     @Funq
@@ -96,12 +105,24 @@ public class QueryEventsFunction implements HttpFunction {
                 .orElseThrow(() -> ApiError.notFound(type + " " + id + " has no event"))));
     }
 
+    /** With {@code digest_id}, also whether the head that digest recorded is still on today's chain, and its proof. */
     private Reply verification(ApiRequest request) {
         String type = request.id("aggregate_type");
         String id = request.id("aggregate_id");
+        QueryParameters query = request.queryParameters();
+        Optional<String> digestId = query.id("digest_id");
+        query.validate();
         request.caller().requireReadAggregate(type, id);
-        return Reply.ok(VerificationBody.of(audit.verify(request.caller().tenantId(), type, id)
-                .orElseThrow(() -> ApiError.notFound(type + " " + id + " has no event"))));
+        String tenant = request.caller().tenantId();
+        ChainVerification chain = audit.verify(tenant, type, id)
+                .orElseThrow(() -> ApiError.notFound(type + " " + id + " has no event"));
+        if (digestId.isEmpty()) {
+            return Reply.ok(VerificationBody.of(chain));
+        }
+        Digest digest = digests.find(tenant, digestId.get())
+                .orElseThrow(() -> ApiError.notFound("There is no digest " + digestId.get()));
+        return Reply.ok(DigestVerificationBody.of(chain, digest.digestId(),
+                proofs.check(audit.stream(tenant, type, id), digest.tree(), digest.root())));
     }
 
     private Reply explain(ApiRequest request) {
@@ -158,10 +179,6 @@ public class QueryEventsFunction implements HttpFunction {
         request.caller().requireReadAll();
         return Reply.ok(history.event(request.caller().tenantId(), eventId)
                 .orElseThrow(() -> ApiError.notFound("There is no event " + eventId)));
-    }
-
-    /** A list of envelopes, and the token of the next page (null on the last). */
-    record EventList(List<Envelope> events, String nextPageToken) {
     }
 
     @Override

@@ -13,6 +13,7 @@ import coop.functions.http.Role;
 import coop.functions.http.Route;
 import coop.functions.http.Routes;
 import coop.admin.ProjectionAdmin;
+import coop.ledger.LedgerDigests;
 import coop.readmodel.ProjectionInfo;
 import coop.readmodel.ReadModelQueries;
 import coop.store.NoticeStore;
@@ -29,7 +30,8 @@ import java.util.Optional;
 /**
  * The read models kept up to date from the stream: {@code GET /families/{family_id}/summary},
  * {@code GET /families?payment_status=}, {@code GET /projections}, {@code POST /projections/{name}/rebuild}, and the
- * notices to families, {@code GET /notifications}.
+ * notices to families, {@code GET /notifications}, and the ledger's digests, {@code POST/GET /ledger/digests}, which
+ * are taken from the stream-heads rows (docs/ledger-digests.md).
  */
 @Singleton
 @Unremovable
@@ -46,15 +48,20 @@ public class ReadModelsFunction implements HttpFunction {
             .on("GET /families", this::families)
             .on("GET /projections", this::projections)
             .on("POST /projections/{projection_name}/rebuild", this::rebuild)
-            .on("GET /notifications", this::notifications);
+            .on("GET /notifications", this::notifications)
+            .on("POST /ledger/digests", this::takeDigest)
+            .on("GET /ledger/digests", this::digests)
+            .on("GET /ledger/digests/{digest_id}", this::digest);
     private final NoticeStore notices;
+    private final LedgerDigests ledgerDigests;
 
     public ReadModelsFunction(HttpAdapter http, ReadModelQueries queries, ProjectionAdmin admin,
-                              NoticeStore notices) {
+                              NoticeStore notices, LedgerDigests ledgerDigests) {
         this.http = http;
         this.queries = queries;
         this.admin = admin;
         this.notices = notices;
+        this.ledgerDigests = ledgerDigests;
     }
 
     @Funq
@@ -121,6 +128,27 @@ public class ReadModelsFunction implements HttpFunction {
         request.caller().requireReadAll();
         return Reply.ok(Map.of("notifications", notices.recent(request.caller().tenantId(), limit).stream()
                 .map(NoticeView::of).toList()));
+    }
+
+    private Reply takeDigest(ApiRequest request) {
+        request.caller().requireAuditorOrAdmin("take a digest of the ledger");
+        return Reply.created(DigestView.of(ledgerDigests.take(request.caller().tenantId())));
+    }
+
+    private Reply digests(ApiRequest request) {
+        QueryParameters query = request.queryParameters();
+        int limit = (int) query.integer("limit", 1, ReadModelQueries.MAX_LIMIT, ReadModelQueries.DEFAULT_LIMIT);
+        Optional<String> pageToken = query.pageToken();
+        query.validate();
+        request.caller().requireAuditorOrAdmin("list the ledger's digests");
+        return Reply.ok(DigestList.of(ledgerDigests.list(request.caller().tenantId(), limit, pageToken)));
+    }
+
+    private Reply digest(ApiRequest request) {
+        String digestId = request.id("digest_id");
+        request.caller().requireAuditorOrAdmin("read a digest of the ledger");
+        return Reply.ok(DigestView.of(ledgerDigests.find(request.caller().tenantId(), digestId)
+                .orElseThrow(() -> ApiError.notFound("There is no digest " + digestId))));
     }
 
     @Override

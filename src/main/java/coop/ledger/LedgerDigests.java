@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import coop.app.Json;
+import coop.store.DigestArchive;
 import coop.store.ReadModelPage;
 import coop.store.ReadModelRow;
 import coop.store.ReadModelStore;
@@ -18,7 +19,8 @@ import java.util.UUID;
 
 /**
  * Takes a tenant's digest from the stream heads (never from the events table) and keeps it, with its leaves, as a
- * read-model row of model {@code ledger_digests}, one listing per tenant. Row ids sort newest first (the time is
+ * read-model row of model {@code ledger_digests}, one listing per tenant, after its copy is kept in the
+ * {@link DigestArchive} (so a listed digest always has its locked copy). Row ids sort newest first (the time is
  * stored inverted), so the listing pages from the latest digest back. One row holds up to about 3,000 leaves
  * (DynamoDB's 400 KB item limit); docs/ledger-digests.md says so.
  */
@@ -30,11 +32,13 @@ public final class LedgerDigests {
 
     private final ReadModelStore rows;
     private final TenantHeads heads;
+    private final DigestArchive archive;
     private final Clock clock;
 
-    public LedgerDigests(ReadModelStore rows, Clock clock) {
+    public LedgerDigests(ReadModelStore rows, DigestArchive archive, Clock clock) {
         this.rows = rows;
         this.heads = new TenantHeads(rows);
+        this.archive = archive;
         this.clock = clock;
     }
 
@@ -44,7 +48,9 @@ public final class LedgerDigests {
         String id = "%013d-%s".formatted(LATEST_MILLIS - takenAt.toEpochMilli(),
                 UUID.randomUUID().toString().substring(0, 8));
         Digest digest = new Digest(id, tree.root(), takenAt, tree.leaves());
-        rows.putIfNewer(new ReadModelRow(tenantId, MODEL, id, 1, Optional.of(json(digest)), Optional.of(LISTING),
+        String json = json(digest);
+        archive.keep(tenantId, id, json);
+        rows.putIfNewer(new ReadModelRow(tenantId, MODEL, id, 1, Optional.of(json), Optional.of(LISTING),
                 takenAt, Optional.empty()));
         return digest;
     }

@@ -5,6 +5,7 @@ import coop.admin.ProjectionAdmin;
 import coop.admin.RebuildSettings;
 import coop.admin.SegmentLauncher;
 import coop.functions.http.HttpAdapter;
+import coop.ledger.LedgerDigests;
 import coop.readmodel.ReadModelQueries;
 import coop.store.NoticeStore;
 import coop.store.Checkpoint;
@@ -62,6 +63,8 @@ abstract class HeldRebuildTest {
 
     @Inject
     NoticeStore notices;
+    @Inject
+    LedgerDigests digests;
 
     HeldSegments held;
     ReadModelsFunction readModels;
@@ -70,7 +73,7 @@ abstract class HeldRebuildTest {
     void rebuildsWaitInTheQueue() {
         held = new HeldSegments(launcher);
         readModels = new ReadModelsFunction(http, queries,
-                new ProjectionAdmin(streams, rebuilds, checkpoints, held, settings, clock), notices);
+                new ProjectionAdmin(streams, rebuilds, checkpoints, held, settings, clock), notices, digests);
     }
 
     /** Runs what was held, so that the next test finds the projection running. */

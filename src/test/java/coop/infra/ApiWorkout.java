@@ -116,6 +116,21 @@ class ApiWorkout {
                 ApiCall.to("GET /notifications").as(sarah))) {
             assertThat(call(read).status()).as(read.routeKey()).isEqualTo(200);
         }
+        digests(tenant, sarah);
+    }
+
+    /** A digest taken (readModels: its row and its locked copy), listed, read, and a stream checked against it. */
+    private void digests(String tenant, Map<String, String> sarah) {
+        Map<String, String> auditor = Tokens.auditor(tenant);
+        Answer taken = call(ApiCall.to("POST /ledger/digests").as(auditor).body("{}"));
+        assertThat(taken.status()).as(taken.toString()).isEqualTo(201);
+        String digestId = taken.body().path("digest_id").asText();
+        for (ApiCall read : List.of(ApiCall.to("GET /ledger/digests").as(auditor),
+                ApiCall.to("GET /ledger/digests/{digest_id}", digestId).as(auditor),
+                ApiCall.to("GET /aggregates/{aggregate_type}/{aggregate_id}/verification", "Family", "lee")
+                        .query("digest_id", digestId).as(sarah))) {
+            assertThat(call(read).status()).as(read.routeKey()).isEqualTo(200);
+        }
     }
 
     String parkedFamilies(Map<String, String> caller) {

@@ -40,7 +40,10 @@ class TemplateTest {
             Map.entry("GET /families", "readModels"),
             Map.entry("GET /projections", "readModels"),
             Map.entry("POST /projections/{projection_name}/rebuild", "readModels"),
-            Map.entry("GET /notifications", "readModels"));
+            Map.entry("GET /notifications", "readModels"),
+            Map.entry("POST /ledger/digests", "readModels"),
+            Map.entry("GET /ledger/digests", "readModels"),
+            Map.entry("GET /ledger/digests/{digest_id}", "readModels"));
 
     /** Rebuild segments run in asynchronous invocations of this function's alias, and nothing else is invoked. */
     private static final String REBUILD_FUNCTION = "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:"
@@ -68,7 +71,8 @@ class TemplateTest {
             "revertCorrelation", DATA_KEYS_WRITE,
             "loadAggregate", DATA_KEYS_READ,
             "queryEvents", DATA_KEYS_READ,
-            "readModels", grants(DATA_KEYS_READ, on(REBUILD_FUNCTION, "lambda:InvokeFunction")),
+            "readModels", grants(DATA_KEYS_READ, on(REBUILD_FUNCTION, "lambda:InvokeFunction"),
+                    on("DigestsBucket/*", "s3:PutObject")),
             // The upgrade backfill gives a family whose personal values an earlier release stored in clear its key.
             "rebuildProjection", grants(DATA_KEYS_WRITE, on(REBUILD_FUNCTION, "lambda:InvokeFunction")),
             "processStreamRecord", grants(
@@ -77,8 +81,8 @@ class TemplateTest {
                     on("StreamDeadLetterQueue", "sqs:SendMessage"),
                     SEND_NOTICES),
             "replayEvents", grants(DATA_KEYS_WRITE, on("FeedBus", "events:PutEvents"), SEND_NOTICES),
-            // The reminders of dues falling due are sent from the one identity too.
-            "markOverduePayments", grants(DATA_KEYS_READ, SEND_NOTICES));
+            // The reminders of dues falling due are sent from the one identity too; the day's digest is locked in S3.
+            "markOverduePayments", grants(DATA_KEYS_READ, SEND_NOTICES, on("DigestsBucket/*", "s3:PutObject")));
 
     @Test
     void every_funqy_function_is_deployed_and_exports_its_own_name() {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LedgerDigestsTest extends StreamTest {
 
     private LedgerDigests digests;
+    /** The locked copies, by tenant/digest_id: the S3 archive itself is DigestArchiveTest's. */
+    private final Map<String, String> kept = new ConcurrentHashMap<>();
 
     @Override
     List<Subscriber> subscribers() {
@@ -29,7 +32,7 @@ class LedgerDigestsTest extends StreamTest {
 
     @BeforeEach
     void twoFamiliesOnTheHeads() {
-        digests = new LedgerDigests(readModels, clock);
+        digests = new LedgerDigests(readModels, (tenant, id, json) -> kept.put(tenant + "/" + id, json), clock);
         enroll("chen", "Chen Family");
         enroll("martinez", "Martinez Family");
         due("martinez", 120, "2024-09-15");
@@ -44,6 +47,7 @@ class LedgerDigestsTest extends StreamTest {
         assertThat(taken.root()).matches("[0-9a-f]{64}").isEqualTo(taken.tree().root());
         assertThat(digests.find(TENANT, taken.digestId())).contains(taken);
         assertThat(digests.find("another-coop", taken.digestId())).isEmpty();
+        assertThat(kept.get(TENANT + "/" + taken.digestId())).contains(taken.root());
     }
 
     @Test

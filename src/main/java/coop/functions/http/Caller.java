@@ -49,6 +49,13 @@ public record Caller(String userId, String tenantId, Set<Role> roles, Optional<S
         throw ApiError.forbidden("This caller may not read " + aggregateType + " " + aggregateId);
     }
 
+    /** The ledger's digests are taken and read by those who answer to the auditor: auditors and admins. */
+    public void requireAuditorOrAdmin(String work) {
+        if (!has(Role.AUDITOR) && !has(Role.ADMIN)) {
+            throw ApiError.forbidden("Only an auditor or an admin may " + work);
+        }
+    }
+
     public void requireAdmin() {
         if (!has(Role.ADMIN)) {
             throw ApiError.forbidden("Only an admin may do this");
