@@ -8,7 +8,6 @@ import coop.domain.family.Family;
 import coop.domain.family.FamilyState;
 import coop.domain.family.NoticeKind;
 import coop.domain.family.NotificationSent;
-import coop.observability.Metrics;
 import coop.store.EventIdConflict;
 import coop.store.ExpectedVersion;
 import coop.store.Notice;
@@ -42,11 +41,11 @@ public final class NoticeSender {
     private final Mailer mailer;
     private final EventService events;
     private final EventCodec codec;
-    private final Metrics metrics;
+    private final NoticeCounts metrics;
     private final NoticeSettings settings;
     private final Clock clock;
 
-    public NoticeSender(NoticeStore notices, Mailer mailer, EventService events, EventCodec codec, Metrics metrics,
+    public NoticeSender(NoticeStore notices, Mailer mailer, EventService events, EventCodec codec, NoticeCounts metrics,
                         NoticeSettings settings, Clock clock) {
         this.notices = notices;
         this.mailer = mailer;

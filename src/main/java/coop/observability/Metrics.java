@@ -1,5 +1,6 @@
 package coop.observability;
 
+import coop.notify.NoticeCounts;
 import org.jboss.logging.Logger;
 import software.amazon.cloudwatchlogs.emf.logger.MetricsLogger;
 import software.amazon.cloudwatchlogs.emf.model.DimensionSet;
@@ -15,7 +16,7 @@ import java.util.function.Consumer;
  * <p>Every metric is emitted with its own dimension (route, operation, subscriber) and once without, so an alarm can
  * watch the total without naming every route.
  */
-public final class Metrics {
+public final class Metrics implements NoticeCounts {
 
     private static final Logger LOG = Logger.getLogger(Metrics.class);
 
@@ -93,16 +94,19 @@ public final class Metrics {
     }
 
     /** A notice went out ({@code NoticesSent} by {@code NoticeKind}). */
+    @Override
     public void noticeSent(String kind) {
         counts("NoticesSent", "NoticeKind", Map.of(kind, 1L));
     }
 
     /** Notices decided not to be sent, by why ({@code NoticesSkipped} by {@code Reason}: opted_out, too_old, ...). */
+    @Override
     public void noticesSkipped(String reason, long count) {
         counts("NoticesSkipped", "Reason", Map.of(reason, count));
     }
 
     /** A notice the provider refused on its last attempt; nobody will retry it. The alarm watches this. */
+    @Override
     public void noticeSendFailed(String kind) {
         counts("NoticeSendFailures", "NoticeKind", Map.of(kind, 1L));
     }

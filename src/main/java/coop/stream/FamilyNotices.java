@@ -4,9 +4,9 @@ import coop.app.EventCodec;
 import coop.domain.family.Family;
 import coop.domain.family.FamilyState;
 import coop.domain.family.NoticeKind;
+import coop.notify.NoticeCounts;
 import coop.notify.NoticeFacts;
 import coop.notify.NoticeSender;
-import coop.observability.Metrics;
 import coop.readmodel.HandlerType;
 import coop.store.RecordedEvent;
 import coop.store.StreamId;
@@ -39,12 +39,12 @@ public final class FamilyNotices implements Subscriber {
     private final Subscription subscription;
     private final NoticeSender sender;
     private final EventCodec codec;
-    private final Metrics metrics;
+    private final NoticeCounts metrics;
     private final UnaryOperator<String> coopName;
     private final Duration maxEventAge;
     private final Clock clock;
 
-    public FamilyNotices(boolean active, NoticeSender sender, EventCodec codec, Metrics metrics,
+    public FamilyNotices(boolean active, NoticeSender sender, EventCodec codec, NoticeCounts metrics,
                          UnaryOperator<String> coopName, Duration maxEventAge, Clock clock) {
         this.subscription = new Subscription(NAME, HandlerType.TRIGGER,
                 Set.of("PaymentOverdue", "PortalAccessLocked", "PortalAccessRestored", "PaymentReceived"), active);

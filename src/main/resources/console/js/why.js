@@ -7,17 +7,16 @@ import { CrossLink, ErrorBox, Loading, Who, correlationHref, eventHref, show, su
 export function Why({ familyId, field, erased = NONE, onClose }) {
   const answer = useApi(`/aggregates/Family/${enc(familyId)}/explain?field=${enc(field)}`);
   const why = answer.data;
-  // Explain folds the history as it reads now, an erased value null from the start: no event "changed" it.
+  // An erased value reads null; explain still names the event that set it, shown below the note.
   const erasedValue = why && isErased(erased, field, why.value);
   return html`<section class="card why" aria-labelledby="why-title" aria-live="polite">
     <div class="row spread"><h2 id="why-title">Why is <code>${field}</code> ${why ? show(why.value, erased, field) : ''}?</h2>
       <button type="button" onClick=${onClose}>Close</button></div>
     <${ErrorBox} error=${answer.error} />
     ${answer.loading && html`<${Loading} what="the explanation" />`}
-    ${why && !why.changed_by && (erasedValue
-      ? html`<p>Its value was erased with the family's personal data. The events that set it are still in the
-          timeline, with <code>${field}</code> shown as <${Erased} />.</p>`
-      : html`<p>No event has changed it: it has its initial value.</p>`)}
+    ${why && erasedValue && html`<p>Its value was erased with the family's personal data. The events that set it are
+          still in the timeline, with <code>${field}</code> shown as <${Erased} />.</p>`}
+    ${why && !why.changed_by && !erasedValue && html`<p>No event has changed it: it has its initial value.</p>`}
     ${why && why.changed_by && html`<ol class="chain">
       ${why.causation_chain.map((e, i) => html`<li>
         <span class="step">${i === 0 ? 'set by' : 'caused by'}</span>

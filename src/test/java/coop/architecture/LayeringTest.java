@@ -38,6 +38,7 @@ class LayeringTest {
             "coop.ledger",
             "coop.stream",
             "coop.readmodel",
+            "coop.notify",
             "coop.app",
             "coop.store.dynamodb",
             "coop.store.s3",

@@ -26,9 +26,11 @@ import static coop.functions.FamilyCalls.enrolment;
 import static coop.functions.FamilyCalls.oneEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code NotificationSent} says the family was told: only the notifier appends it, never a caller of the API. */
+/** {@code NotificationSent} and {@code PersonalDataErased} are the system's to append (the notifier, the erasure), never a caller's. */
 @QuarkusTest
 class SystemOnlyEventsTest {
+
+    private static final String ERASURE = "POST /aggregates/{aggregate_type}/{aggregate_id}/erasure";
 
     private static final String SENT = """
             {"notice": "payment_receipt", "channel": "email", "causing_event_id": "paid-1",
@@ -62,6 +64,26 @@ class SystemOnlyEventsTest {
         }
         assertThat(api.send(ApiCall.to(LOAD, "Family", "claimed").as(sarah)).body().path("aggregate_version")
                 .asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void a_callers_personal_data_erased_is_refused_so_no_family_reads_as_erased_while_its_key_is_still_there() {
+        api.send(append("not-erased", sarah, enrolment("Kept")));
+
+        for (Map<String, String> caller : List.of(sarah, admin)) {
+            Answer answer = api.send(append("not-erased", caller,
+                    oneEvent(1, "PersonalDataErased", "{\"reason\": \"made up\"}")));
+
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+            assertThat(answer.body().path("details").findValuesAsText("problem").getFirst())
+                    .contains("appended only by the system");
+        }
+        Answer family = api.send(ApiCall.to(LOAD, "Family", "not-erased").as(sarah));
+        assertThat(family.body().path("aggregate_version").asLong()).isEqualTo(1);
+        assertThat(family.body().path("state").path("family_name").asText()).isEqualTo("Kept");
+        Answer erasure = api.send(ApiCall.to(ERASURE, "Family", "not-erased").as(admin)
+                .body("{\"reason\": \"asked\"}"));
+        assertThat(erasure.status()).as("the erasure route is the way, and it works: %s", erasure).isEqualTo(200);
     }
 
     @Test

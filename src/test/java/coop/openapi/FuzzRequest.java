@@ -33,9 +33,14 @@ record FuzzRequest(String method, String template, Map<String, String> pathParam
     }
 
     ApiContract.Exchange exchange(int status, String responseBody) {
+        return exchange(status, responseBody, "application/json");
+    }
+
+    ApiContract.Exchange exchange(int status, String responseBody, String responseType) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         query.forEach((name, value) -> values.put(name, List.of(value)));
-        return new ApiContract.Exchange(method, rawPath(), values, body, token != null, status, responseBody);
+        return new ApiContract.Exchange(method, rawPath(), values, body, token != null, status, responseBody,
+                responseType);
     }
 
     FuzzRequest withBody(String newBody) {

@@ -95,7 +95,7 @@ class OpenApiFuzzTest {
         assertThat(failures).as("seed " + seed + " (replay: -Dopenapi.fuzz.seed=" + seed + ")").isEmpty();
     }
 
-    private record Answer(int status, String body, List<String> problems) {
+    private record Answer(int status, String body, String type, List<String> problems) {
     }
 
     private FuzzRequest validRequest(OpenApiSchemas.Operation operation, SchemaValues values, Random coin) {
@@ -149,7 +149,8 @@ class OpenApiFuzzTest {
         }
         HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
         seen.merge(response.statusCode(), 1, Integer::sum);
-        return new Answer(response.statusCode(), response.body(),
+        String type = response.headers().firstValue("content-type").orElse("application/json").split(";")[0].trim();
+        return new Answer(response.statusCode(), response.body(), type,
                 ApiContract.requestProblems(request.exchange(response.statusCode(), response.body())));
     }
 
@@ -158,7 +159,7 @@ class OpenApiFuzzTest {
             failures.add(request + " was answered " + answer.status() + " " + answer.body());
         }
         try {
-            ApiContract.check(request.exchange(answer.status(), answer.body()));
+            ApiContract.check(request.exchange(answer.status(), answer.body(), answer.type()));
         } catch (AssertionError undocumented) {
             failures.add(request + ": " + undocumented.getMessage());
         }
